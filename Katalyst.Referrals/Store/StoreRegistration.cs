@@ -1,0 +1,35 @@
+using Katalyst.Referrals.Store.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Katalyst.Referrals.Store;
+
+/// <summary>Registers the referral store with a host.</summary>
+public static class StoreRegistration
+{
+    /// <summary>
+    /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the
+    /// data source, queries and migration runner, and applies pending migrations before the host serves.
+    /// </summary>
+    public static IHostApplicationBuilder AddReferralStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StoreOptions>()
+            .Bind(builder.Configuration.GetSection(StoreOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => StoreDataSource.FromOptions(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
+        builder.Services.AddSingleton<ReferralQueries>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+
+    private sealed class MigrateOnStart(MigrationRunner runner) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
