@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+
+namespace Katalyst.Referrals.Evidence;
+
+/// <summary>
+/// Evidence bytes as received, addressed by SHA-256 under <c>root/ab/cd/&lt;sha256&gt;</c>. Bytes are written once
+/// through a temporary file and moved into place; an address that already exists is never rewritten.
+/// </summary>
+public sealed class EvidenceStore
+{
+    private const int BufferSize = 1 << 16;
+    private readonly string root;
+
+    /// <summary>Creates a store rooted at <paramref name="root"/> (created when missing).</summary>
+    public EvidenceStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        this.root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Path.Combine(this.root, "tmp"));
+    }
+
+    /// <summary>The full path where the bytes with this SHA-256 live.</summary>
+    public string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException($"'{sha256}' is not a lower-case SHA-256.", nameof(sha256));
+        }
+
+        return Path.Combine(root, sha256[..2], sha256[2..4], sha256);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> into the store while hashing it; refuses (and keeps nothing of) a
+    /// stream longer than <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task<EvidenceHashes> AddAsync(Stream source, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var temp = Path.Combine(root, "tmp", Guid.NewGuid().ToString("N"));
+        try
+        {
+            EvidenceHashes hashes;
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+            {
+                hashes = await CopyAndHashAsync(source, target, maxBytes, cancellationToken);
+            }
+
+            var final = PathOf(hashes.Sha256);
+            if (File.Exists(final))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                File.SetAttributes(temp, FileAttributes.ReadOnly);
+                try
+                {
+                    File.Move(temp, final, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(final))
+                {
+                    // Another import stored the same bytes first: identical content, nothing to do.
+                    File.SetAttributes(temp, FileAttributes.Normal);
+                    File.Delete(temp);
+                }
+            }
+
+            return hashes;
+        }
+        catch
+        {
+            if (File.Exists(temp))
+            {
+                File.SetAttributes(temp, FileAttributes.Normal);
+                File.Delete(temp);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Opens stored bytes for reading.</summary>
+    public Stream OpenRead(string sha256) =>
+        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+
+    /// <summary>Hashes a stream in one pass, copying it to <paramref name="target"/> when given.</summary>
+    public static async Task<EvidenceHashes> CopyAndHashAsync(Stream source, Stream? target, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var buffer = new byte[BufferSize];
+        long length = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            length += read;
+            if (length > maxBytes)
+            {
+                throw new EvidenceTooLargeException(maxBytes);
+            }
+
+            var chunk = buffer.AsSpan(0, read);
+            sha256.AppendData(chunk);
+            md5.AppendData(chunk);
+            sha1.AppendData(chunk);
+            if (target is not null)
+            {
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+
+        return new EvidenceHashes(
+            Convert.ToHexStringLower(sha256.GetHashAndReset()),
+            Convert.ToHexStringLower(md5.GetHashAndReset()),
+            Convert.ToHexStringLower(sha1.GetHashAndReset()),
+            length);
+    }
+}
+
+/// <summary>A file is larger than the configured limit.</summary>
+public sealed class EvidenceTooLargeException(long maxBytes)
+    : Exception($"the file is larger than the limit of {maxBytes:N0} bytes")
+{
+    /// <summary>The limit that was exceeded.</summary>
+    public long MaxBytes { get; } = maxBytes;
+}

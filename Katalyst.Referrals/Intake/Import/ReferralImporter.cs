@@ -1,0 +1,134 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Referrals.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Katalyst.Referrals.Intake.Import;
+
+/// <summary>
+/// Imports referral packages from a package folder, a batch folder or a zip of either. Packages are read and
+/// parsed in parallel and stored by one writer; each package is stored whole or not at all, and one bad package
+/// never stops the rest. Re-importing a stored package changes nothing.
+/// </summary>
+public sealed partial class ReferralImporter(StoreDataSource dataSource, EvidenceStore evidence, IntakeOptions options, ILogger<ReferralImporter> logger)
+{
+    // Many packages share one commit (savepoints keep each whole); a commit also happens whenever the
+    // readers fall behind, so a slow trickle is never held back.
+    private const int PackagesPerCommit = 500;
+
+    /// <summary>Imports everything under <paramref name="path"/>.</summary>
+    /// <param name="path">A package folder, a batch folder, or a zip of either.</param>
+    /// <param name="progress">Receives counts as packages finish.</param>
+    /// <param name="cancellationToken">Stops the import; what was committed stays.</param>
+    public async Task<ImportSummary> ImportAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var skipped = new List<string>();
+        var packages = PackageSource.Enumerate(path, skipped.Add);
+        var outcomes = Channel.CreateBounded<PackageOutcome>(new BoundedChannelOptions(256) { SingleReader = true });
+        var reader = new PackageReader(evidence, options);
+
+        var producing = Task.Run(() => ReadAllAsync(packages, reader, outcomes.Writer, cancellationToken), cancellationToken);
+        var tally = new Tally(progress);
+        await WriteAllAsync(outcomes.Reader, tally, cancellationToken);
+        await producing;
+
+        LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
+        return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, clock.Elapsed);
+    }
+
+    private async Task ReadAllAsync(IEnumerable<ReferralPackage> packages, PackageReader reader, ChannelWriter<PackageOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(
+                packages,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
+                async (package, ct) =>
+                {
+                    using (package)
+                    {
+                        var outcome = await reader.ReadAsync(package, ct);
+                        await outcomes.WriteAsync(outcome, ct);
+                    }
+                });
+            outcomes.Complete();
+        }
+        catch (Exception ex)
+        {
+            outcomes.Complete(ex);
+            throw;
+        }
+    }
+
+    private async Task WriteAllAsync(ChannelReader<PackageOutcome> outcomes, Tally tally, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        while (await outcomes.WaitToReadAsync(cancellationToken))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var inBatch = 0;
+            while (inBatch < PackagesPerCommit && outcomes.TryRead(out var outcome))
+            {
+                await WriteOneAsync(connection, transaction, outcome, tally, cancellationToken);
+                inBatch++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            tally.Report();
+        }
+    }
+
+    private async Task WriteOneAsync(DbConnection connection, DbTransaction transaction, PackageOutcome outcome, Tally tally, CancellationToken cancellationToken)
+    {
+        if (outcome.Rejection is { } rejection)
+        {
+            await ReferralWriter.LogAsync(connection, transaction, "rejected", rejection.Package, rejection.ReportId,
+                rejection.FileName, rejection.LineNumber, rejection.Element, rejection.Reason, cancellationToken);
+            LogRejected(rejection.ToString());
+            tally.Rejections.Add(rejection);
+            return;
+        }
+
+        var referral = outcome.Referral!;
+        switch (await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken))
+        {
+            case WriteOutcome.Imported:
+                tally.Imported++;
+                break;
+            case WriteOutcome.Duplicate:
+                tally.Duplicates++;
+                break;
+            case WriteOutcome.Conflict:
+                LogConflict(referral.Manifest.ReportId, referral.Package);
+                tally.Conflicts.Add(new Conflict(referral.Package, referral.Manifest.ReportId));
+                break;
+        }
+    }
+
+    private sealed class Tally(IProgress<ImportProgress>? progress)
+    {
+        public int Imported { get; set; }
+
+        public int Duplicates { get; set; }
+
+        public List<Conflict> Conflicts { get; } = [];
+
+        public List<Rejection> Rejections { get; } = [];
+
+        public void Report() => progress?.Report(new ImportProgress(
+            Imported + Duplicates + Conflicts.Count + Rejections.Count, Imported, Duplicates, Conflicts.Count, Rejections.Count));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Rejection}")]
+    private partial void LogRejected(string rejection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conflict: report {ReportId} in {Package} differs from the stored one")]
+    private partial void LogConflict(long reportId, string package);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import finished: {Imported} imported, {Duplicates} duplicates, {Conflicts} conflicts, {Rejected} rejected in {Seconds:F1}s")]
+    private partial void LogFinished(int imported, int duplicates, int conflicts, int rejected, double seconds);
+}

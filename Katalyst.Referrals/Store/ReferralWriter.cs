@@ -1,0 +1,126 @@
+using System.Data.Common;
+using Dapper;
+using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Model;
+
+namespace Katalyst.Referrals.Store;
+
+/// <summary>What storing one referral did.</summary>
+public enum WriteOutcome
+{
+    /// <summary>The referral is new and is now stored.</summary>
+    Imported,
+
+    /// <summary>The same package is already stored; nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>A different package with the same report number is stored; nothing changed, the conflict is logged.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// Stores referrals inside a caller's transaction. Each referral is written under a savepoint, so it is stored
+/// whole or not at all while many share one commit.
+/// </summary>
+internal static class ReferralWriter
+{
+    public static async Task<WriteOutcome> WriteAsync(DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken)
+    {
+        var manifest = referral.Manifest;
+        var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            ReferralWriteSql.Shared.SelectFingerprint, new { manifest.ReportId }, transaction, cancellationToken: cancellationToken));
+        if (existing is not null)
+        {
+            if (string.Equals(existing.Trim(), referral.Fingerprint, StringComparison.Ordinal))
+            {
+                return WriteOutcome.Duplicate;
+            }
+
+            await LogAsync(connection, transaction, "conflict", referral.Package, manifest.ReportId, null, null, null,
+                $"report {manifest.ReportId} is already stored with different content; the stored package is kept", cancellationToken);
+            return WriteOutcome.Conflict;
+        }
+
+        const string savepoint = "referral";
+        await transaction.SaveAsync(savepoint, cancellationToken);
+        try
+        {
+            await InsertAsync(connection, transaction, referral, cancellationToken);
+            await transaction.ReleaseAsync(savepoint, cancellationToken);
+            return WriteOutcome.Imported;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(savepoint, cancellationToken);
+            throw;
+        }
+    }
+
+    public static Task LogAsync(
+        DbConnection connection, DbTransaction transaction, string outcome, string package, long? reportId,
+        string? fileName, int? lineNumber, string? element, string reason, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertIntakeLog, new
+        {
+            LoggedAt = DateTimeOffset.UtcNow,
+            Outcome = outcome,
+            Package = package,
+            ReportId = reportId,
+            FileName = fileName,
+            LineNumber = lineNumber,
+            Element = element,
+            Reason = reason,
+        }, transaction, cancellationToken: cancellationToken));
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken)
+    {
+        var manifest = referral.Manifest;
+        var summary = referral.Report.IncidentSummary;
+        var now = DateTimeOffset.UtcNow;
+        await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertReferral, new
+        {
+            manifest.ReportId,
+            manifest.ReceivedAt,
+            ReportType = manifest.ReportType.ToString().ToLowerInvariant(),
+            manifest.NcmecPriority,
+            manifest.Country,
+            IncidentType = summary.IncidentType.ToSchemaValue(),
+            IncidentAt = summary.IncidentDateTime,
+            summary.Platform,
+            Escalated = !string.IsNullOrWhiteSpace(summary.EscalateToHighPriority),
+            FileCount = referral.Files.Count,
+            manifest.BundledCount,
+            PackageSha256 = referral.Fingerprint,
+            ManifestJson = manifest.Json,
+            referral.ReportXml,
+            ImportedAt = now,
+        }, transaction, cancellationToken: cancellationToken));
+
+        foreach (var file in referral.Files)
+        {
+            if (file.Hashes is { } hashes)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertEvidenceOnce, new
+                {
+                    hashes.Sha256,
+                    hashes.Md5,
+                    hashes.Sha1,
+                    ByteLength = hashes.Length,
+                    FirstSeenAt = now,
+                }, transaction, cancellationToken: cancellationToken));
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertFile, new
+            {
+                manifest.ReportId,
+                file.FileId,
+                OriginalFileName = file.Details?.OriginalFileName,
+                file.DetailsXml,
+                file.BytesName,
+                file.Hashes?.Sha256,
+                file.EspHashMismatch,
+                ViewedByEsp = file.Details?.FileViewedByEsp,
+                PubliclyAvailable = file.Details?.PubliclyAvailable,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+    }
+}
