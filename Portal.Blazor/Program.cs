@@ -1,3 +1,19 @@
+using Katalyst.Portal.Components;
+using Katalyst.Portal.Hosting;
+
+// The investigators' portal: Blazor Server (interactive server rendering) over the referral store.
+// The URL is in appsettings.json (Urls); the store in section Store.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPortal();
+
 var app = builder.Build();
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
 app.Run();
+
+/// <summary>The portal's entry point; public so that tests can host it with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

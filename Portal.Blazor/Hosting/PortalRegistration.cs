@@ -1,0 +1,22 @@
+using Katalyst.Referrals.Store;
+using MudBlazor.Services;
+
+namespace Katalyst.Portal.Hosting;
+
+/// <summary>Registers the portal's components, MudBlazor and the referral store.</summary>
+public static class PortalRegistration
+{
+    /// <summary>
+    /// Adds Razor components with interactive server rendering, MudBlazor's services and the referral
+    /// store (section <c>Store</c>; migrations are applied before the portal serves).
+    /// </summary>
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.AddReferralStore();
+        return builder;
+    }
+}

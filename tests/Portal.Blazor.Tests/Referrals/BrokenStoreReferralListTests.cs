@@ -1,0 +1,19 @@
+using Katalyst.Portal.Tests.Browser;
+using Katalyst.Portal.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Katalyst.Portal.Tests.Referrals;
+
+public sealed class BrokenStoreReferralListTests(BrokenStorePortalServer server, BrowserFixture browser) : IClassFixture<BrokenStorePortalServer>
+{
+    [Fact]
+    public async Task ReferralList_StoreUnreadable_ShowsErrorNotEmptyState()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+
+        await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("The referral store could not be read");
+        await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("no such table: referrals");
+        await Expect(page.Locator(".referral-list-empty")).ToHaveCountAsync(0);
+    }
+}

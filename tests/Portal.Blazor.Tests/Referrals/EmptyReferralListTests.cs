@@ -1,0 +1,20 @@
+using Katalyst.Portal.Tests.Browser;
+using Katalyst.Portal.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Katalyst.Portal.Tests.Referrals;
+
+public sealed class EmptyReferralListTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>
+{
+    [Fact]
+    public async Task ReferralList_EmptyStore_ExplainsHowToImport()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+
+        var empty = page.Locator(".referral-list-empty");
+        await Expect(empty).ToContainTextAsync("No referrals yet");
+        await Expect(empty.Locator("code")).ToHaveTextAsync("katalyst import PATH");
+        await Expect(page.Locator(".referral-list tbody tr.mud-table-row")).ToHaveCountAsync(0);
+    }
+}

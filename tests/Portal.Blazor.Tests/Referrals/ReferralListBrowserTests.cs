@@ -1,0 +1,52 @@
+using Katalyst.Portal.Tests.Browser;
+using Katalyst.Portal.Tests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Katalyst.Portal.Tests.Referrals;
+
+public sealed class ReferralListBrowserTests(SeededPortalServer server, BrowserFixture browser) : IClassFixture<SeededPortalServer>
+{
+    private const int PageSize = 25;
+
+    [Fact]
+    public async Task ReferralList_FirstPage_ShowsNewestReferralFirst()
+    {
+        var page = await OpenListAsync();
+        var newest = server.Referrals[0];
+
+        await Expect(Rows(page).First.Locator("td").First).ToHaveTextAsync(newest.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(Rows(page).First).ToContainTextAsync(newest.ReceivedAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(Rows(page)).ToHaveCountAsync(PageSize);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "portal.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task ReferralList_Pager_ShowsTotal()
+    {
+        var page = await OpenListAsync();
+
+        await Expect(page.Locator(".mud-table-pagination-caption").Last).ToContainTextAsync($"of {server.Referrals.Count}");
+    }
+
+    [Fact]
+    public async Task ReferralList_NextPage_ShowsNextReferrals()
+    {
+        var page = await OpenListAsync();
+        await Expect(Rows(page)).ToHaveCountAsync(PageSize);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+
+        var expected = server.Referrals.Skip(PageSize).Take(PageSize).Select(r => r.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(Rows(page).Locator("td:first-child")).ToHaveTextAsync(expected.ToArray());
+    }
+
+    private async Task<IPage> OpenListAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        return page;
+    }
+
+    private static ILocator Rows(IPage page) => page.Locator(".referral-list tbody tr.mud-table-row");
+}
