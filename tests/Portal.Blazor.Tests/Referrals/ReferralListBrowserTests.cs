@@ -1,3 +1,4 @@
+using System.Globalization;
 using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using Microsoft.Playwright;
@@ -15,8 +16,8 @@ public sealed class ReferralListBrowserTests(SeededPortalServer server, BrowserF
         var page = await OpenListAsync();
         var newest = server.Referrals[0];
 
-        await Expect(Rows(page).First.Locator("td").First).ToHaveTextAsync(newest.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(Rows(page).First).ToContainTextAsync(newest.ReceivedAt.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(Rows(page).First.Locator("td").First).ToHaveTextAsync(newest.ReportId.ToString(CultureInfo.InvariantCulture));
+        await Expect(Rows(page).First).ToContainTextAsync(newest.ReceivedAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture));
         await Expect(Rows(page)).ToHaveCountAsync(PageSize);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "portal.png"), FullPage = true });
     }
@@ -37,7 +38,7 @@ public sealed class ReferralListBrowserTests(SeededPortalServer server, BrowserF
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
 
-        var expected = server.Referrals.Skip(PageSize).Take(PageSize).Select(r => r.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var expected = server.Referrals.Skip(PageSize).Take(PageSize).Select(r => r.ReportId.ToString(CultureInfo.InvariantCulture));
         await Expect(Rows(page).Locator("td:first-child")).ToHaveTextAsync(expected.ToArray());
     }
 
