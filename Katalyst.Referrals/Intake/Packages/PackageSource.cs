@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Enumeration;
 
 namespace Katalyst.Referrals.Intake.Packages;
 
@@ -90,32 +91,38 @@ public static class PackageSource
         }
     }
 
-    private static ReferralPackage FromFolder(string folder)
+    private static ReferralPackage FromFolder(string folder) => new(folder, () => ListFolder(folder), lease: null);
+
+    private static IReadOnlyList<PackageEntry> ListFolder(string folder)
     {
-        var root = new DirectoryInfo(folder);
-        if (root.LinkTarget is not null)
+        if (new DirectoryInfo(folder).LinkTarget is not null)
         {
-            return ReferralPackage.Broken(folder, new ReferralFormatException(folder, null, "the package folder is a symbolic link; refused"));
+            throw new ReferralFormatException(folder, null, "the package folder is a symbolic link; refused");
         }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var listing = new FileSystemEnumerable<(string Path, long Length, bool IsLink, bool IsDirectory)>(
+            folder,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory ? 0 : entry.Length,
+                (entry.Attributes & FileAttributes.ReparsePoint) != 0, entry.IsDirectory),
+            options);
 
         var entries = new List<PackageEntry>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        foreach (var info in root.EnumerateFileSystemInfos("*", options))
+        foreach (var (path, length, isLink, isDirectory) in listing)
         {
-            var relative = Path.GetRelativePath(root.FullName, info.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (info.LinkTarget is not null)
+            var relative = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (isLink)
             {
-                return ReferralPackage.Broken(folder, new ReferralFormatException(relative, null, "a symbolic link can point outside the package; refused"));
+                throw new ReferralFormatException(relative, null, "a symbolic link can point outside the package; refused");
             }
 
-            if (info is FileInfo file)
+            if (!isDirectory)
             {
-                var path = file.FullName;
-                entries.Add(new PackageEntry(relative, file.Length, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)));
+                entries.Add(new PackageEntry(relative, length, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0)));
             }
         }
 
-        return Ensure(new ReferralPackage(folder, entries, lease: null));
+        return RequireManifest(entries);
     }
 
     private static IEnumerable<ReferralPackage> FromZip(string zipPath)
@@ -173,19 +180,13 @@ public static class PackageSource
             .Select(e => new PackageEntry(e.FullName[prefix.Length..], e.Length, () => zip.Open(e)))
             .ToList();
         var name = prefix.Length == 0 ? zipPath : $"{zipPath}!/{prefix.TrimEnd('/')}";
-        return Ensure(new ReferralPackage(name, entries, zip.Lease()));
+        return new ReferralPackage(name, () => RequireManifest(entries), zip.Lease());
     }
 
-    private static ReferralPackage Ensure(ReferralPackage package)
-    {
-        if (package.Entries.Any(e => e.Path == ManifestName))
-        {
-            return package;
-        }
-
-        package.Dispose();
-        return ReferralPackage.Broken(package.Name, new ReferralFormatException(ManifestName, null, "the package has no manifest.json"));
-    }
+    private static List<PackageEntry> RequireManifest(List<PackageEntry> entries) =>
+        entries.Exists(e => e.Path == ManifestName)
+            ? entries
+            : throw new ReferralFormatException(ManifestName, null, "the package has no manifest.json");
 
     private static bool IsZip(string path) => path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
 }

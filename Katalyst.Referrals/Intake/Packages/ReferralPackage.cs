@@ -8,36 +8,29 @@ public sealed record PackageEntry(string Path, long Length, Func<Stream> Open);
 
 /// <summary>
 /// One referral package found by <see cref="PackageSource"/>: a folder, a zip, or a folder inside a zip.
-/// A package that could not even be listed safely carries its <see cref="Problem"/> instead of entries.
+/// Its entries are listed on first use, so that the importer's parallel readers (not the single enumerator)
+/// pay for listing folders.
 /// </summary>
 public sealed class ReferralPackage : IDisposable
 {
     private readonly IDisposable? lease;
+    private readonly Lazy<IReadOnlyList<PackageEntry>> entries;
 
-    internal ReferralPackage(string name, IReadOnlyList<PackageEntry> entries, IDisposable? lease)
+    internal ReferralPackage(string name, Func<IReadOnlyList<PackageEntry>> list, IDisposable? lease)
     {
         Name = name;
-        Entries = entries;
+        entries = new Lazy<IReadOnlyList<PackageEntry>>(list, LazyThreadSafetyMode.ExecutionAndPublication);
         this.lease = lease;
-    }
-
-    private ReferralPackage(string name, ReferralFormatException problem)
-    {
-        Name = name;
-        Entries = [];
-        Problem = problem;
     }
 
     /// <summary>Where the package came from, as an operator would find it (a path, or <c>batch.zip!/folder</c>).</summary>
     public string Name { get; }
 
     /// <summary>Every file of the package.</summary>
-    public IReadOnlyList<PackageEntry> Entries { get; }
+    /// <exception cref="ReferralFormatException">The package cannot be listed safely (no manifest, a link, an unsafe name).</exception>
+    public IReadOnlyList<PackageEntry> Entries => entries.Value;
 
-    /// <summary>Why the package cannot be read at all, or null.</summary>
-    public ReferralFormatException? Problem { get; }
-
-    internal static ReferralPackage Broken(string name, ReferralFormatException problem) => new(name, problem);
+    internal static ReferralPackage Broken(string name, ReferralFormatException problem) => new(name, () => throw problem, lease: null);
 
     /// <inheritdoc />
     public void Dispose() => lease?.Dispose();
