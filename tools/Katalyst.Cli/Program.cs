@@ -1,1 +1,3 @@
-return 0;
+using Katalyst.Cli;
+
+return await KatalystCommand.Create().Parse(args).InvokeAsync();
