@@ -95,21 +95,19 @@ internal static class ReferralWriter
             ImportedAt = now,
         }, transaction, cancellationToken: cancellationToken));
 
-        foreach (var file in referral.Files)
+        // Dapper runs a statement given a sequence once per item on one prepared command.
+        var evidence = referral.Files
+            .Where(f => f.Hashes is not null)
+            .Select(f => new { f.Hashes!.Sha256, f.Hashes.Md5, f.Hashes.Sha1, ByteLength = f.Hashes.Length, FirstSeenAt = now })
+            .ToList();
+        if (evidence.Count > 0)
         {
-            if (file.Hashes is { } hashes)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertEvidenceOnce, new
-                {
-                    hashes.Sha256,
-                    hashes.Md5,
-                    hashes.Sha1,
-                    ByteLength = hashes.Length,
-                    FirstSeenAt = now,
-                }, transaction, cancellationToken: cancellationToken));
-            }
+            await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertEvidenceOnce, evidence, transaction, cancellationToken: cancellationToken));
+        }
 
-            await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertFile, new
+        if (referral.Files.Count > 0)
+        {
+            var files = referral.Files.Select(file => new
             {
                 manifest.ReportId,
                 file.FileId,
@@ -120,7 +118,8 @@ internal static class ReferralWriter
                 file.EspHashMismatch,
                 ViewedByEsp = file.Details?.FileViewedByEsp,
                 PubliclyAvailable = file.Details?.PubliclyAvailable,
-            }, transaction, cancellationToken: cancellationToken));
+            });
+            await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertFile, files, transaction, cancellationToken: cancellationToken));
         }
     }
 }
