@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Starts Katalyst on this machine: the scoring service (gRPC, :5081) and the portal (http://127.0.0.1:5080).
+# On first run it builds everything and loads demo data: synthetic, benign referrals made by `katalyst generate`.
+# Ctrl-C stops both services. Data lives in ./data (delete it to start over).
+set -euo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+out="$root/artifacts"
+data="$root/data"
+
+echo "Building (Release)..."
+for project in Inference.Service Portal.Blazor tools/Katalyst.Cli; do
+  dotnet publish "$project" -c Release -o "$out/$(basename "$project")" --nologo -v quiet
+done
+katalyst=(dotnet "$out/Katalyst.Cli/katalyst.dll")
+
+mkdir -p "$data"
+if [ ! -f "$data/katalyst.db" ]; then
+  echo "First run: generating and importing 2,000 demo referrals (synthetic, benign)..."
+  rm -rf "$data/demo"
+  "${katalyst[@]}" generate --count 2000 --seed 42 --out "$data/demo" --media
+  "${katalyst[@]}" import "$data/demo" --db "$data/katalyst.db" --evidence "$data/evidence"
+fi
+
+export Store__ConnectionString="Data Source=$data/katalyst.db"
+export Store__EvidencePath="$data/evidence"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
+(cd "$out/Inference.Service" && exec dotnet Inference.Service.dll) > "$data/inference.log" 2>&1 &
+pids+=($!)
+(cd "$out/Portal.Blazor" && exec dotnet Portal.Blazor.dll) > "$data/portal.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  if curl -fsS -o /dev/null http://127.0.0.1:5080/; then break; fi
+  sleep 1
+done
+curl -fsS -o /dev/null http://127.0.0.1:5080/ || { echo "The portal did not start; see $data/portal.log"; exit 1; }
+
+cat <<MSG
+
+Katalyst is running.
+  Portal:          http://127.0.0.1:5080
+  Demo login:      none yet: the portal has no sign-in until the access work lands (issue 4);
+                   it listens on 127.0.0.1 only.
+  Scoring (gRPC):  127.0.0.1:5081 (health and reflection on; try: grpcurl -plaintext 127.0.0.1:5081 list)
+  Logs:            $data/portal.log, $data/inference.log
+Press Ctrl-C to stop.
+MSG
+wait
