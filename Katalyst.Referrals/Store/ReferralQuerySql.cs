@@ -9,6 +9,21 @@ internal static class ReferralQuerySql
         public const string Count = """
             SELECT COUNT(*) FROM referrals
             """;
+
+        public const string SelectReferral = """
+            SELECT report_id, received_at, report_type, ncmec_priority, country, incident_type, platform,
+                   escalated, file_count, manifest_json, report_xml, imported_at
+            FROM referrals
+            WHERE report_id = @ReportId
+            """;
+
+        public const string SelectFiles = """
+            SELECT f.file_id, f.details_xml, f.bytes_name, f.sha256, e.md5, e.sha1, e.byte_length, f.esp_hash_mismatch
+            FROM referral_files f
+            LEFT JOIN evidence e ON e.sha256 = f.sha256
+            WHERE f.report_id = @ReportId
+            ORDER BY f.file_id
+            """;
     }
 
     /// <summary>SQLite only.</summary>

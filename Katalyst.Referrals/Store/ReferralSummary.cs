@@ -1,7 +1,7 @@
 namespace Katalyst.Referrals.Store;
 
 /// <summary>One line of the referral list: what an investigator sees before opening a referral.</summary>
-public sealed class ReferralSummary
+public class ReferralSummary
 {
     /// <summary>The CyberTipline report number.</summary>
     public long ReportId { get; init; }

@@ -3,9 +3,18 @@ using System.Text.RegularExpressions;
 
 namespace Katalyst.Referrals.Intake.Import;
 
-/// <summary>Turns an XML document's bytes into text the way an XML reader would: BOM first, then the declaration.</summary>
+/// <summary>
+/// Turns an XML document's bytes into text the way an XML reader would (BOM first, then the declaration), and
+/// stored text back into bytes in the encoding its declaration names, so a reader sees the document as received.
+/// </summary>
 internal static partial class XmlText
 {
+    public static byte[] Encode(string xml)
+    {
+        var encoding = DeclaredEncoding(Encoding.UTF8.GetBytes(xml[..Math.Min(xml.Length, 200)]));
+        return [.. encoding.GetPreamble(), .. encoding.GetBytes(xml)];
+    }
+
     public static string Decode(byte[] bytes)
     {
         using var reader = new StreamReader(new MemoryStream(bytes, writable: false), DeclaredEncoding(bytes), detectEncodingFromByteOrderMarks: true);
