@@ -32,7 +32,7 @@ pids+=($!)
 pids+=($!)
 
 for _ in $(seq 1 60); do
-  if curl -fsS -o /dev/null http://127.0.0.1:5080/; then break; fi
+  if curl -fs -o /dev/null http://127.0.0.1:5080/; then break; fi
   sleep 1
 done
 curl -fsS -o /dev/null http://127.0.0.1:5080/ || { echo "The portal did not start; see $data/portal.log"; exit 1; }

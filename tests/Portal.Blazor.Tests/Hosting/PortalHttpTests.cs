@@ -18,6 +18,18 @@ public sealed partial class PortalHttpTests(PortalServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task GetRoot_Prerendered_SaysLoadingNotNoReferrals()
+    {
+        using var client = server.CreateHttpClient();
+
+        // The prerendered page has not asked the store yet: claiming "no referrals" there would mislead.
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Loading referrals", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No referrals yet", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetRoot_Always_LinksOnlyLocalStylesAndScriptsThatAreServed()
     {
         using var client = server.CreateHttpClient();

@@ -19,6 +19,10 @@ public sealed partial class ReferralList
 
     private string? loadError;
 
+    // False until the grid's first page has come back: the prerendered page has no data yet and must not
+    // say "no referrals".
+    private bool loaded;
+
     [Inject]
     private ReferralQueries Queries { get; set; } = default!;
 
@@ -36,12 +40,14 @@ public sealed partial class ReferralList
         try
         {
             var page = await Queries.ListNewestFirstAsync(state.Page * state.PageSize, state.PageSize, cancellationToken);
+            loaded = true;
             ShowError(null);
             return new GridData<ReferralSummary> { Items = page.Items, TotalItems = page.TotalCount };
         }
         catch (DbException exception)
         {
             LogLoadFailed(Logger, exception);
+            loaded = true;
             ShowError($"The referral store could not be read: {exception.Message}");
             return new GridData<ReferralSummary> { Items = [], TotalItems = 0 };
         }
