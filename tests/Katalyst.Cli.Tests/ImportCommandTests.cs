@@ -79,6 +79,18 @@ public sealed class ImportCommandTests
         Assert.Contains("no-such-folder does not exist", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_MaxFileBytesBelowAFile_RejectsThatPackageNamingTheLimit()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "2", "--seed", "11", "--out", "g", "--media");
+
+        var result = await KatalystProcess.RunAsync(work.Path, "import", "g", "--max-file-bytes", "16");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("over the limit of 16", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("import")]
     [InlineData("generate")]

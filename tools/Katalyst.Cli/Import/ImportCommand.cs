@@ -28,18 +28,24 @@ internal static class ImportCommand
             Description = "Packages read at once. Default: the number of processors.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var limits = new IntakeLimitArguments();
         var command = new Command("import", "Import referral packages: whole or not at all, idempotent by reportId, evidence stored as received.")
         {
             path,
             parallelism,
         };
         store.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(path)!, store.Read(result), result.GetValue(parallelism), cancellationToken));
+        limits.AddTo(command);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var options = limits.Read(result);
+            options.Parallelism = Math.Clamp(result.GetValue(parallelism), 1, 64);
+            return RunAsync(result.GetValue(path)!, store.Read(result), options, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, int parallelism, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -52,7 +58,7 @@ internal static class ImportCommand
         var importer = new ReferralImporter(
             dataSource,
             new EvidenceStore(storeOptions.EvidencePath),
-            new IntakeOptions { Parallelism = Math.Clamp(parallelism, 1, 64) },
+            intakeOptions,
             NullLogger<ReferralImporter>.Instance);
 
         var summary = await Terminal.WithProgressAsync(
