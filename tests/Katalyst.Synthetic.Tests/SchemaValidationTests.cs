@@ -10,7 +10,7 @@ public sealed class SchemaValidationTests(GeneratedBatch batch)
     private static readonly Lazy<XmlSchemaSet> Schemas = new(() =>
     {
         var set = new XmlSchemaSet();
-        using var reader = XmlReader.Create(SharedSpec.Path("ncmec-cybertipline-report.xsd"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = XmlReader.Create(Path.Combine(SharedFolder.Spec, "ncmec-cybertipline-report.xsd"), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         set.Add(null, reader);
         set.Compile();
         return set;

@@ -1,4 +1,4 @@
-namespace Katalyst.Referrals.Tests;
+namespace Katalyst.Tests;
 
 /// <summary>
 /// Locates the shared spec folder (XSD, samples) that lives beside the repository, never in it:
