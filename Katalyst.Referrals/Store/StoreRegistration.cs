@@ -19,6 +19,7 @@ public static class StoreRegistration
             .Bind(builder.Configuration.GetSection(StoreOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>();
         builder.Services.AddSingleton(sp => StoreDataSource.FromOptions(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddSingleton<ReferralQueries>();
         builder.Services.AddSingleton<MigrationRunner>();

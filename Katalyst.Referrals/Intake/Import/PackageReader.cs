@@ -49,6 +49,11 @@ internal sealed class PackageReader(EvidenceStore evidence, IntakeOptions option
         {
             return Reject(package, reportId, null, null, null, $"cannot be read: {ex.Message}");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever went wrong with this package, the rest of the batch goes on; the reason is kept.
+            return Reject(package, reportId, null, null, null, $"could not be imported ({ex.GetType().Name}): {ex.Message}");
+        }
     }
 
     private async Task<List<ReferralFile>> ReadFilesAsync(

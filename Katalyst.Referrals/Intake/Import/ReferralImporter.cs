@@ -94,7 +94,20 @@ public sealed partial class ReferralImporter(StoreDataSource dataSource, Evidenc
         }
 
         var referral = outcome.Referral!;
-        switch (await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken))
+        WriteOutcome written;
+        try
+        {
+            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            // The writer rolled this package back to its savepoint: the rest of the batch goes on.
+            var refused = new Rejection(referral.Package, referral.Manifest.ReportId, null, null, null, $"the store refused it: {ex.Message}");
+            await WriteOneAsync(connection, transaction, new PackageOutcome(null, refused), tally, cancellationToken);
+            return;
+        }
+
+        switch (written)
         {
             case WriteOutcome.Imported:
                 tally.Imported++;

@@ -30,6 +30,15 @@ public sealed partial class MigrationRunner(StoreDataSource dataSource, ILogger<
             }
 
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            // Another process (the portal and the CLI both migrate at start) may have applied it meanwhile.
+            var appliedMeanwhile = await connection.QueryAsync<int>(
+                new CommandDefinition(MigrationSql.Shared.SelectApplied, transaction: transaction, cancellationToken: cancellationToken));
+            if (appliedMeanwhile.Contains(migration.Version))
+            {
+                continue;
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(migration.Script, transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 MigrationSql.Shared.InsertApplied,

@@ -158,6 +158,66 @@ public sealed class ReferralImporterTests
     }
 
     [Fact]
+    public async Task ImportAsync_BatchFolderOfFoldersAndZips_ImportsEveryPackage()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var zipped = new PackageBuilder(Path.Combine(store.Folder, "zipped"));
+        zipped.Write(31);
+        var batch = new PackageBuilder(Path.Combine(store.Folder, "batch"));
+        batch.Write(32);
+        batch.Write(33);
+        zipped.ZipTo(Path.Combine(batch.BatchFolder, "package-31.zip"));
+
+        var summary = await store.Importer().ImportAsync(batch.BatchFolder, cancellationToken: Ct);
+
+        Assert.Equal(3, summary.Imported);
+        Assert.Empty(summary.Rejections);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ZipOfOnePackageFolder_ImportsIt()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var packages = new PackageBuilder(Path.Combine(store.Folder, "in"));
+        var folder = packages.Write(41);
+        var zip = Path.Combine(store.Folder, "one.zip");
+        System.IO.Compression.ZipFile.CreateFromDirectory(folder, zip, System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: false);
+
+        var summary = await store.Importer().ImportAsync(zip, cancellationToken: Ct);
+
+        Assert.Equal(1, summary.Imported);
+        var stored = await new Referrals.Store.ReferralQueries(store.DataSource).GetAsync(41, Ct);
+        Assert.Equal("f1", Assert.Single(stored!.Files).FileId);
+    }
+
+    [Fact]
+    public async Task ImportAsync_StoreRefusesAPackage_RejectsItAndGoesOn()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var packages = new PackageBuilder(Path.Combine(store.Folder, "in"));
+        packages.Write(51);
+        packages.Write(52, withFile: false);
+        await using (var connection = await store.DataSource.OpenAsync(Ct))
+        {
+            // A trigger stands in for any store fault: it refuses one package's file rows.
+            await connection.ExecuteAsync("""
+                CREATE TRIGGER refuse_51 BEFORE INSERT ON referral_files WHEN NEW.report_id = 51
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+                """);
+        }
+
+        var summary = await store.Importer().ImportAsync(packages.BatchFolder, cancellationToken: Ct);
+
+        Assert.Equal(1, summary.Imported);
+        var rejection = Assert.Single(summary.Rejections);
+        Assert.Equal(51, rejection.ReportId);
+        Assert.Contains("the store refused it", rejection.Reason, StringComparison.Ordinal);
+        await using var check = await store.DataSource.OpenAsync(Ct);
+        Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM referrals WHERE report_id = 51"));
+        Assert.Equal(1, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM referrals WHERE report_id = 52"));
+    }
+
+    [Fact]
     public async Task ImportAsync_ZipEntryEscapingThePackage_Rejected()
     {
         await using var store = await TempStore.CreateAsync();
