@@ -14,6 +14,12 @@ for project in Inference.Service Portal.Blazor tools/Katalyst.Cli; do
 done
 katalyst=(dotnet "$out/Katalyst.Cli/katalyst.dll")
 
+# Put `katalyst` on the PATH: /usr/local/bin when writable, else ~/.local/bin.
+bin=/usr/local/bin
+[ -w "$bin" ] || { bin="$HOME/.local/bin"; mkdir -p "$bin"; }
+ln -sf "$root/katalyst" "$bin/katalyst"
+case ":$PATH:" in *":$bin:"*) ;; *) echo "Note: add $bin to PATH to run 'katalyst' by name." ;; esac
+
 mkdir -p "$data"
 if [ ! -f "$data/katalyst.db" ]; then
   echo "First run: generating and importing 2,000 demo referrals (synthetic, benign)..."
