@@ -2,11 +2,18 @@ namespace Katalyst.Scoring.Priority;
 
 /// <summary>What the priority model says about one referral.</summary>
 /// <param name="Tier">The model's tier, 1 to 5.</param>
-/// <param name="TierProbabilities">P(tier = k) for k = 1..5 (index 0 is tier 1).</param>
+/// <param name="UrgentProbability">The urgent part's probability that a child is at risk now.</param>
+/// <param name="TierProbabilities">The ordinal part's P(tier = k), k = 1..5 (index 0 is tier 1).</param>
 /// <param name="Score">Calibrated probability that the referral is tier 1 or 2.</param>
-/// <param name="Urgency">The linear urgency <c>u</c>: the sum of the contributions.</param>
-/// <param name="Contributions">Each signal's exact share of <c>u</c>, in signal order.</param>
-public sealed record PriorityPrediction(int Tier, float[] TierProbabilities, float Score, float Urgency, float[] Contributions);
+/// <param name="Contributions">Each signal's exact share of the deciding part's linear value, in signal order.</param>
+/// <param name="DecidedByUrgent">True when the urgent part chose tier 1; the contributions are then its own.</param>
+public sealed record PriorityPrediction(
+    int Tier,
+    float UrgentProbability,
+    float[] TierProbabilities,
+    float Score,
+    float[] Contributions,
+    bool DecidedByUrgent);
 
 /// <summary>The tiers' names, as triage-policy.md gives them.</summary>
 public static class TierNames

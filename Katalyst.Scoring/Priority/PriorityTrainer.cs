@@ -4,8 +4,9 @@ namespace Katalyst.Scoring.Priority;
 public sealed record PriorityExample(float[] Signals, int Tier);
 
 /// <summary>
-/// Fits the ordinal logistic priority model by full-batch Adam on the negative log-likelihood with L2, then, on a
-/// separate validation set, the tier-1 threshold (smallest loss of tier-1 recall) and the score's Platt calibration.
+/// Fits the priority model's two parts (the urgent logistic part and the ordinal part) by full-batch Adam on their
+/// negative log-likelihoods with L2, then, on a separate validation set, the urgent threshold (for tier-1 recall)
+/// and the score's Platt calibration.
 /// Deterministic: no randomness at all.
 /// </summary>
 public static class PriorityTrainer
@@ -13,8 +14,8 @@ public static class PriorityTrainer
     /// <summary>Tier-1 recall the threshold is tuned to reach on validation data (the goal is 0.95).</summary>
     public const double TargetTier1Recall = 0.97;
 
-    /// <summary>Trains on <paramref name="training"/>; tunes the threshold and calibration on <paramref name="validation"/>.</summary>
-    public static PriorityModelParameters Train(IReadOnlyList<PriorityExample> training, IReadOnlyList<PriorityExample> validation, int iterations = 600, float l2 = 1e-4f)
+    /// <summary>Trains on <paramref name="training"/>; tunes the tier-1 threshold and calibration on <paramref name="validation"/>.</summary>
+    public static PriorityModelParameters Train(IReadOnlyList<PriorityExample> training, IReadOnlyList<PriorityExample> validation, int iterations = 800, float l2 = 1e-5f)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(validation);
@@ -24,11 +25,59 @@ public static class PriorityTrainer
         }
 
         var signals = PrioritySignals.Count;
+        var urgent = FitUrgent(training, signals, iterations, l2);
         var (weights, cutpoints) = FitOrdinal(training, signals, iterations, l2);
-        var urgencies = validation.Select(e => Dot(weights, e.Signals)).ToArray();
-        var threshold = TuneTier1Threshold(validation, urgencies, cutpoints[0]);
-        var (plattA, plattB) = FitPlatt(validation, urgencies, cutpoints[1]);
-        return new PriorityModelParameters(PrioritySignals.All.Select(s => s.Name).ToArray(), weights, cutpoints, plattA, plattB, threshold);
+        var ordinal = new LinearPart(weights, 0f);
+        var urgentProbabilities = validation.Select(e => OrdinalTierMath.Sigmoid(urgent.Value(e.Signals))).ToArray();
+        var threshold = TuneUrgentThreshold(validation, urgentProbabilities);
+        var rawLogOdds = validation
+            .Select((e, i) => OrdinalTierMath.RawLogOdds(urgentProbabilities[i], OrdinalTierMath.TierProbabilities(cutpoints, ordinal.Value(e.Signals))))
+            .ToArray();
+        var (plattA, plattB) = FitPlatt(validation, rawLogOdds);
+        return new PriorityModelParameters(PrioritySignals.All.Select(s => s.Name).ToArray(), urgent, threshold, ordinal, cutpoints, plattA, plattB);
+    }
+
+    // Logistic regression of "tier 1" with the rare positives up-weighted to balance the classes.
+    private static LinearPart FitUrgent(IReadOnlyList<PriorityExample> data, int signals, int iterations, float l2)
+    {
+        var positives = Math.Max(1, data.Count(e => e.Tier == 1));
+        var positiveWeight = (double)(data.Count - positives) / positives;
+        var parameters = new double[signals + 1];
+        var adam = new AdamState(parameters.Length, learningRate: 0.05);
+        var gradient = new double[parameters.Length];
+        for (var step = 0; step < iterations; step++)
+        {
+            Array.Clear(gradient);
+            double totalWeight = 0;
+            foreach (var example in data)
+            {
+                var z = parameters[signals];
+                for (var i = 0; i < signals; i++)
+                {
+                    z += parameters[i] * example.Signals[i];
+                }
+
+                var y = example.Tier == 1 ? 1.0 : 0.0;
+                var weight = y > 0 ? positiveWeight : 1.0;
+                var error = weight * (Logistic(z) - y);
+                for (var i = 0; i < signals; i++)
+                {
+                    gradient[i] += error * example.Signals[i];
+                }
+
+                gradient[signals] += error;
+                totalWeight += weight;
+            }
+
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                gradient[i] = (gradient[i] / totalWeight) + (i < signals ? l2 * parameters[i] : 0);
+            }
+
+            adam.Step(parameters, gradient);
+        }
+
+        return new LinearPart(parameters[..signals].Select(p => (float)p).ToArray(), (float)parameters[signals]);
     }
 
     private static (float[] Weights, float[] Cutpoints) FitOrdinal(IReadOnlyList<PriorityExample> data, int signals, int iterations, float l2)
@@ -124,9 +173,9 @@ public static class PriorityTrainer
         return (-(dUpper - dLower) / probability, dc);
     }
 
-    private static float TuneTier1Threshold(IReadOnlyList<PriorityExample> validation, float[] urgencies, float c1)
+    private static float TuneUrgentThreshold(IReadOnlyList<PriorityExample> validation, float[] urgentProbabilities)
     {
-        var tier1 = validation.Select((e, i) => (e.Tier, P: OrdinalTierMath.Sigmoid(urgencies[i] - c1))).Where(x => x.Tier == 1).Select(x => x.P).Order().ToArray();
+        var tier1 = validation.Select((e, i) => (e.Tier, P: urgentProbabilities[i])).Where(x => x.Tier == 1).Select(x => x.P).Order().ToArray();
         if (tier1.Length == 0)
         {
             return 0.5f;
@@ -137,18 +186,17 @@ public static class PriorityTrainer
         return Math.Min(0.5f, tier1[allowedMisses]);
     }
 
-    private static (float A, float B) FitPlatt(IReadOnlyList<PriorityExample> validation, float[] urgencies, float c2)
+    private static (float A, float B) FitPlatt(IReadOnlyList<PriorityExample> validation, float[] rawLogOdds)
     {
-        double a = 1, b = 0;
+        var parameters = new double[] { 1, 0 };
         var adam = new AdamState(2, learningRate: 0.05);
-        var parameters = new[] { a, b };
         var gradient = new double[2];
         for (var step = 0; step < 400; step++)
         {
             Array.Clear(gradient);
             for (var i = 0; i < validation.Count; i++)
             {
-                var x = urgencies[i] - c2;
+                var x = rawLogOdds[i];
                 var y = validation[i].Tier <= 2 ? 1.0 : 0.0;
                 var p = Logistic((parameters[0] * x) + parameters[1]);
                 gradient[0] += (p - y) * x / validation.Count;
@@ -159,17 +207,6 @@ public static class PriorityTrainer
         }
 
         return ((float)parameters[0], (float)parameters[1]);
-    }
-
-    private static float Dot(float[] weights, float[] signals)
-    {
-        var sum = 0f;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            sum += weights[i] * signals[i];
-        }
-
-        return sum;
     }
 
     private static double Logistic(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));

@@ -7,9 +7,10 @@ internal sealed record FileContent(byte[]? Bytes, string? Md5, string? Sha1)
 {
     /// <summary>
     /// Resolves a planned file. Exact copies of known pictures come from the pool (already rendered).
-    /// Near-duplicates and new pictures are rendered only with media: without it their hashes are left out
-    /// rather than spending most of the run encoding pictures nobody writes. Videos are never written (no
-    /// video encoder); their hashes are those of a fixed stand-in byte string.
+    /// Near-duplicates and new pictures are rendered only with media: without it their stated hashes are those of
+    /// a stand-in byte string unique to the file (ESPs state a hash for every file; encoding pictures nobody writes
+    /// would take most of the run). Videos are never written (no video encoder); their hashes are those of a
+    /// fixed stand-in byte string too.
     /// </summary>
     public static FileContent Resolve(FilePlan file, KnownPool pool, int seed, bool media)
     {
@@ -35,7 +36,8 @@ internal sealed record FileContent(byte[]? Bytes, string? Md5, string? Sha1)
 
         if (bytes is null)
         {
-            return new FileContent(null, null, null);
+            var stand = KnownPool.ImageStandIn(seed, file.FileId);
+            return new FileContent(null, KnownPool.Md5Hex(stand), KnownPool.Sha1Hex(stand));
         }
 
         var exact = file.Source == FileSource.KnownExact ? pool.Images[file.KnownIndex] : null;

@@ -60,8 +60,16 @@ internal sealed class KnownPool
     }
 
     /// <summary>The bytes a video's hashes are computed over, in place of a real (never written) video.</summary>
-    public static byte[] VideoStandIn(int seed, string name) =>
-        Encoding.ASCII.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"katalyst-synthetic-video:{seed}:{name}"));
+    public static byte[] VideoStandIn(int seed, string name) => StandIn("video", seed, name);
+
+    /// <summary>
+    /// The bytes a picture's hashes are computed over when pictures are not written (no --media): ESPs state a hash
+    /// for every file, so fileDetails carries one, unique to the file and in no known list.
+    /// </summary>
+    public static byte[] ImageStandIn(int seed, string name) => StandIn("image", seed, name);
+
+    private static byte[] StandIn(string kind, int seed, string name) =>
+        Encoding.ASCII.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"katalyst-synthetic-{kind}:{seed}:{name}"));
 
     public static string Md5Hex(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 
