@@ -1,14 +1,17 @@
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
+using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
-// (Kestrel:Endpoints:Grpc). Scoring rpcs join ServiceInfo here as they are built.
+// (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
+builder.AddScoring();
 
 var app = builder.Build();
 
 app.MapGrpcService<ServiceInfoService>();
+app.MapGrpcService<ScoringService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

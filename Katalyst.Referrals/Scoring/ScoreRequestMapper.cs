@@ -113,9 +113,14 @@ public static class ScoreRequestMapper
         return mapped;
     }
 
-    // The bytes' own hashes first; without bytes, the hashes the ESP stated. No hash at all: unknown.
+    // The bytes' own hashes first; without bytes, the hashes the ESP stated. No hash, or no list to check: unknown.
     private static HashMatch MatchOf(FileFacts file, KnownHashList known)
     {
+        if (known.Count == 0)
+        {
+            return HashMatch.Unknown;
+        }
+
         var hashes = new List<string>();
         if (file.Md5 is not null || file.Sha1 is not null)
         {

@@ -1,7 +1,7 @@
 namespace Katalyst.Scoring.Priority;
 
-/// <summary>One input of the priority model: a stable name and the sentence an investigator reads when it counts.</summary>
+/// <summary>One input of the priority model: a stable name and the sentence an investigator reads when it is present.</summary>
 /// <param name="Name">Stable name, e.g. <c>escalated</c> or <c>text.sextortion</c>; reasons carry it.</param>
-/// <param name="Raises">The sentence when the signal raises urgency.</param>
-/// <param name="Lowers">The sentence when the signal lowers urgency.</param>
-public sealed record Signal(string Name, string Raises, string Lowers);
+/// <param name="Description">What the signal says about the referral when present, e.g. "The ESP escalated the report".
+/// Whether it raised or lowered the score is the sign of its contribution.</param>
+public sealed record Signal(string Name, string Description);

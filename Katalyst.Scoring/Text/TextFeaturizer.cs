@@ -24,7 +24,7 @@ namespace Katalyst.Scoring.Text;
 public sealed class TextFeaturizer
 {
     /// <summary>log2 of <see cref="BucketCount"/>.</summary>
-    public const int BucketBits = 18;
+    public const int BucketBits = 17;
 
     /// <summary>How many feature buckets there are, padding included.</summary>
     public const int BucketCount = 1 << BucketBits;

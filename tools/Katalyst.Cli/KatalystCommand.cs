@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Import;
+using Katalyst.Cli.Score;
+using Katalyst.Cli.Train;
 
 namespace Katalyst.Cli;
 
@@ -12,6 +14,8 @@ internal static class KatalystCommand
         var root = new RootCommand("Katalyst: triage for CyberTipline referrals. Every command has --help.");
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 }

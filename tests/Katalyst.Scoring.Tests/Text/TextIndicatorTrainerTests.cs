@@ -1,4 +1,6 @@
-using Katalyst.Cli.Train;
+using System.Globalization;
+using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Referrals.Scoring;
 using Katalyst.Scoring.Evaluation;
 using Katalyst.Scoring.Text;
 using Katalyst.Synthetic;
@@ -60,10 +62,28 @@ public sealed class TextIndicatorTrainerTests : IDisposable
         Assert.Contains("Epochs", ex.Message, StringComparison.Ordinal);
     }
 
+    // Reads the generated packages the way `katalyst train text` does: the scoring request's texts, joined.
     private List<LabelledText> Generate(int seed, int count)
     {
-        var dir = Path.Combine(root, seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var dir = Path.Combine(root, seed.ToString(CultureInfo.InvariantCulture));
         new ReferralGenerator(new GeneratorOptions { Count = count, Seed = seed, OutputDirectory = dir }).Generate(ct: TestContext.Current.CancellationToken);
-        return [.. TextTrainingSet.Read(dir, TestContext.Current.CancellationToken).Select(e => new LabelledText(e.Text, e.Labels))];
+        var labels = File.ReadLines(Path.Combine(dir, "labels.csv")).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(c => long.Parse(c[0], CultureInfo.InvariantCulture), c => c[2..].Select(v => v == "1").ToArray());
+        var reader = new PackageScoringReader(ScoringContext.Pakistan());
+        var examples = new List<(long Id, LabelledText Example)>();
+        foreach (var package in PackageSource.Enumerate(dir))
+        {
+            using (package)
+            {
+                var request = reader.ReadAsync(package, TestContext.Current.CancellationToken).GetAwaiter().GetResult().Request!;
+                var text = ReferralTexts.Joined(request.Texts);
+                if (text.Length > 0)
+                {
+                    examples.Add((request.ReportId, new LabelledText(text, labels[request.ReportId])));
+                }
+            }
+        }
+
+        return [.. examples.OrderBy(e => e.Id).Select(e => e.Example)];
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Katalyst.Protos.V1;
 using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Scoring.Priority;
 
 namespace Katalyst.Cli.Train;
 
@@ -53,14 +54,48 @@ internal static class LabeledBatch
 
         // Parallel reading finishes in any order; training must not depend on it.
         result.Sort((a, b) => a.Request.ReportId.CompareTo(b.Request.ReportId));
+        AddLinks(Path.Combine(folder, "subjects.csv"), result);
         return result;
+    }
+
+    /// <summary>
+    /// Stands in for Katalyst's linking (issue 6) while training: the generator's true suspects (<c>subjects.csv</c>)
+    /// say how many other referrals of the batch concern the same suspect, as linking will at scoring time. Scoring
+    /// itself never reads subjects.csv; without links at scoring time, <c>linked_referrals</c> is only NCMEC's
+    /// relatedReports.
+    /// </summary>
+    private static void AddLinks(string subjectsPath, List<LabeledReferral> referrals)
+    {
+        if (!File.Exists(subjectsPath))
+        {
+            return;
+        }
+
+        var subjectOf = new Dictionary<long, string>();
+        foreach (var row in File.ReadLines(subjectsPath).Skip(1))
+        {
+            var comma = row.IndexOf(',', StringComparison.Ordinal);
+            if (comma > 0 && long.TryParse(row.AsSpan(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out var reportId))
+            {
+                subjectOf[reportId] = row[(comma + 1)..];
+            }
+        }
+
+        var counts = subjectOf.Values.Where(s => s.Length > 0).GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var referral in referrals)
+        {
+            if (subjectOf.TryGetValue(referral.Request.ReportId, out var subject) && counts.TryGetValue(subject, out var count) && count > 1)
+            {
+                referral.Request.LinkedReferrals = Math.Max(referral.Request.LinkedReferrals, count - 1);
+            }
+        }
     }
 
     public static Dictionary<long, ReferralLabel> ReadLabels(string path)
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path} is missing: train needs a folder written by 'katalyst generate'", path);
+            throw new InvalidDataException($"{path} is missing: train needs a folder written by 'katalyst generate' (labels.csv beside the packages).");
         }
 
         var labels = new Dictionary<long, ReferralLabel>();
@@ -80,7 +115,18 @@ internal static class LabeledBatch
                 throw new InvalidDataException($"{path} line {line}: expected reportId,tier(1-5) and seven 0/1 indicators");
             }
 
-            labels[reportId] = new ReferralLabel(tier, parts[2..].Select(p => p == "1").ToArray());
+            var flags = new bool[TextIndicatorNames.All.Count];
+            for (var k = 0; k < flags.Length; k++)
+            {
+                flags[k] = parts[2 + k] switch
+                {
+                    "1" => true,
+                    "0" => false,
+                    var other => throw new InvalidDataException($"{path} line {line}, column {TextIndicatorNames.All[k]}: \"{other}\" is not 0 or 1"),
+                };
+            }
+
+            labels[reportId] = new ReferralLabel(tier, flags);
         }
 
         return labels;

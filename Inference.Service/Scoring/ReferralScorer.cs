@@ -1,0 +1,117 @@
+using System.Globalization;
+using Katalyst.Protos.V1;
+using Katalyst.Scoring.Priority;
+using Katalyst.Scoring.Text;
+using IndicatorNames = Katalyst.Scoring.Text.TextIndicators;
+
+namespace Katalyst.Inference.Scoring;
+
+/// <summary>
+/// Scores a batch of valid requests: texts through the text model, the policy's signals through the priority model,
+/// then the supervisor's rules, the reasons and the warnings. One model run per model for the whole batch.
+/// </summary>
+public sealed class ReferralScorer(ScoringModels models)
+{
+    /// <summary>How many reasons a result carries at most.</summary>
+    public const int MaxReasons = 5;
+
+    private const int IndicatorCount = IndicatorNames.Count;
+
+    /// <summary>Scores every request; results are in request order.</summary>
+    public ScoreResult[] Score(IReadOnlyList<ScoreRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var indicators = TextIndicatorsOf(requests);
+        var width = PrioritySignals.Count;
+        var signals = new float[requests.Count * width];
+        for (var r = 0; r < requests.Count; r++)
+        {
+            PrioritySignals.Fill(requests[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
+        }
+
+        var predictions = models.Priority.Run(signals, requests.Count);
+        var results = new ScoreResult[requests.Count];
+        for (var r = 0; r < requests.Count; r++)
+        {
+            results[r] = Result(requests[r], predictions[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
+        }
+
+        return results;
+    }
+
+    private float[] TextIndicatorsOf(IReadOnlyList<ScoreRequest> requests) => TextIndicatorBatch.Run(
+        models.Text, models.Featurizer, requests.Select(r => string.Join('\n', r.Texts.Select(t => t.Text))).ToList());
+
+    private ScoreResult Result(ScoreRequest request, PriorityPrediction prediction, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
+    {
+        var (tier, applied) = models.Rules.Apply(prediction.Tier, signals);
+        var result = new ScoreResult
+        {
+            ReportId = request.ReportId,
+            Tier = tier,
+            TierName = TierNames.Of(tier),
+            Score = Math.Round(prediction.Score, 4),
+            ModelTier = prediction.Tier,
+            Indicators = new Protos.V1.TextIndicators
+            {
+                Sextortion = indicators[0],
+                Grooming = indicators[1],
+                Meeting = indicators[2],
+                Production = indicators[3],
+                ContactAbuse = indicators[4],
+                Trafficking = indicators[5],
+                SelfHarmRisk = indicators[6],
+            },
+        };
+        result.RulesApplied.AddRange(applied);
+        result.Reasons.AddRange(Reasons(prediction.Contributions));
+        result.Models.AddRange(models.Versions.Select(v => new ModelVersion { Name = v.Name, Version = v.Version }));
+        result.Warnings.AddRange(ScoreWarnings.Of(request));
+        return result;
+    }
+
+    private static IEnumerable<Reason> Reasons(float[] contributions) => contributions
+        .Select((value, index) => (Value: value, Signal: PrioritySignals.All[index]))
+        .Where(c => Math.Abs(c.Value) >= 0.01f)
+        .OrderByDescending(c => Math.Abs(c.Value))
+        .Take(MaxReasons)
+        .Select(c => new Reason
+        {
+            Signal = c.Signal.Name,
+            Contribution = Math.Round(c.Value, 4),
+            Text = c.Signal.Description,
+        });
+}
+
+/// <summary>What a person must know before acting on a referral, in words.</summary>
+public static class ScoreWarnings
+{
+    /// <summary>The warnings for one request.</summary>
+    public static IEnumerable<string> Of(ScoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var notViewed = request.Files.Count(f => !f.HasViewedByEsp || !f.ViewedByEsp);
+        if (notViewed > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{notViewed} {(notViewed == 1 ? "file was" : "files were")} not viewed by the ESP: legal authority needed before viewing.");
+        }
+
+        var unchecked_ = request.Files.Count(f => f.HashMatch == HashMatch.Unknown);
+        if (unchecked_ > 0)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{unchecked_} {(unchecked_ == 1 ? "file has" : "files have")} no hash to check against known material.");
+        }
+
+        if (request.Texts.Count == 0)
+        {
+            yield return "The referral has no free text: the text indicators read nothing.";
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Katalyst.Scoring.Priority;
+using Katalyst.Scoring.Runtime;
+using Katalyst.Scoring.Text;
+
+namespace Katalyst.Inference.Scoring;
+
+/// <summary>
+/// The models the service runs, loaded once at start-up from <see cref="ScoringOptions.ModelsPath"/>: each file's
+/// SHA-256 checked against the manifest, one long-lived ONNX Runtime session per model, warmed on load.
+/// </summary>
+public sealed class ScoringModels : IDisposable
+{
+    /// <summary>The text indicator model's name in the manifest.</summary>
+    public const string TextModelName = "text-indicators";
+
+    /// <summary>The priority model's name in the manifest.</summary>
+    public const string PriorityModelName = "priority";
+
+    private readonly OnnxModelSession textSession;
+    private readonly OnnxModelSession prioritySession;
+
+    /// <summary>Loads every model; fails with a message naming the file when one is missing, altered or of the wrong kind.</summary>
+    public ScoringModels(ScoringOptions options, ILogger<ScoringModels> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Path.GetFullPath(options.ModelsPath);
+        Manifest = ModelManifest.Read(folder);
+        var provider = new ExecutionProviderOptions { Provider = options.ExecutionProvider };
+        var (textEntry, textPath) = Manifest.Verified(folder, TextModelName);
+        var (priorityEntry, priorityPath) = Manifest.Verified(folder, PriorityModelName);
+        textSession = OnnxModelSession.FromFile(textPath, provider, logger);
+        try
+        {
+            prioritySession = OnnxModelSession.FromFile(priorityPath, provider, logger);
+            Text = new SparseLinearRunner(textSession);
+            Priority = new PriorityRunner(prioritySession);
+            Rules = TierRuleSet.Read(Path.Combine(folder, TierRuleSet.FileName));
+        }
+        catch
+        {
+            textSession.Dispose();
+            prioritySession?.Dispose();
+            throw;
+        }
+
+        Featurizer = new TextFeaturizer();
+        Versions = [(textEntry.Name, textEntry.Version), (priorityEntry.Name, priorityEntry.Version)];
+        ExecutionProvider = textSession.ExecutionProvider;
+    }
+
+    /// <summary>What <c>manifest.json</c> says about the models.</summary>
+    public ModelManifest Manifest { get; }
+
+    /// <summary>Turns free text into the text model's sparse features.</summary>
+    public TextFeaturizer Featurizer { get; }
+
+    /// <summary>The text indicator model.</summary>
+    public SparseLinearRunner Text { get; }
+
+    /// <summary>The priority model.</summary>
+    public PriorityRunner Priority { get; }
+
+    /// <summary>The supervisor's rule layer.</summary>
+    public TierRuleSet Rules { get; }
+
+    /// <summary>(name, version) of each model, for every result.</summary>
+    public IReadOnlyList<(string Name, string Version)> Versions { get; }
+
+    /// <summary>Where the models run.</summary>
+    public ExecutionProviderKind ExecutionProvider { get; }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        textSession.Dispose();
+        prioritySession.Dispose();
+    }
+}
