@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Import;
 using Katalyst.Cli.Score;
@@ -16,6 +17,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Katalyst.Cli.Bench;
+
+/// <summary><c>katalyst bench</c>: measured speed, for docs/benchmarks.md.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Benchmarks against a running service; record the figures in docs/benchmarks.md.");
+        command.Subcommands.Add(ScoreBench.Create());
+        return command;
+    }
+}
