@@ -45,4 +45,28 @@ public sealed class TextIndicatorOnnxParityTests
             }
         }
     }
+
+    [Fact]
+    public void TextIndicatorBatch_ManyTextsOfMixedLength_MatchesCSharpScoringRowByRow()
+    {
+        string[] seeds = ["apni tasveer bhejo", "meet me at the mall on Saturday", "", "ورنہ تمہاری تصویریں", "kya haal hai"];
+        // 150 texts: empty ones, short ones and long ones, so rows cross chunk boundaries in an order unlike the input.
+        var texts = Enumerable.Range(0, 150).Select(i => string.Join(' ', Enumerable.Repeat(seeds[i % seeds.Length], 1 + (i * 7 % 13)))).ToList();
+        LabelledText[] examples = [.. seeds.Where(t => t.Length > 0).Select((t, i) => new LabelledText(t, [.. Enumerable.Range(0, TextIndicators.Count).Select(k => (i + k) % 2 == 0)]))];
+        var model = TextIndicatorTrainer.Train(examples, new TextTrainingOptions { Epochs = 3 }, cancellationToken: TestContext.Current.CancellationToken).Model;
+        var onnx = SparseLinearModel.Build(model.WeightMatrix(), model.BiasVector(), "text-indicators", new Dictionary<string, string>());
+        using var session = OnnxModelSession.FromBytes(onnx, "text-indicators", new ExecutionProviderOptions(), NullLogger.Instance);
+
+        var fromOnnx = TextIndicatorBatch.Run(new SparseLinearRunner(session), model.Featurizer, texts);
+
+        Assert.True(texts.Count > TextIndicatorBatch.ChunkRows * 2);
+        for (var r = 0; r < texts.Count; r++)
+        {
+            var expected = model.Predict(texts[r]);
+            for (var k = 0; k < TextIndicators.Count; k++)
+            {
+                Assert.Equal(expected[k], fromOnnx[r * TextIndicators.Count + k], 5);
+            }
+        }
+    }
 }

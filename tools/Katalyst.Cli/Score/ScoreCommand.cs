@@ -36,6 +36,19 @@ internal static class ScoreCommand
             await System.Console.Error.WriteLineAsync("katalyst score: only PK phone numbering is configured so far; in-country phones are read as Pakistani.");
         }
 
+        try
+        {
+            return await StreamAsync(path, server, knownHashes, country, cancellationToken);
+        }
+        catch (RpcException ex)
+        {
+            await System.Console.Error.WriteLineAsync($"katalyst score: the scoring service at {server} failed: {ex.Status.StatusCode}: {ex.Status.Detail}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> StreamAsync(string path, string server, string? knownHashes, string country, CancellationToken cancellationToken)
+    {
         var known = knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes);
         var reader = new PackageScoringReader(ScoringContext.Pakistan(known) with { AgencyCountry = country.ToUpperInvariant() });
         using var channel = GrpcChannel.ForAddress(server);

@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Katalyst.Cli.Tests.Score;
+
+/// <summary>`katalyst score` against the real service in its own process, as a partner's engineer would run it.</summary>
+public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<InferenceProcess>
+{
+    private static readonly string[] Indicators = ["sextortion", "grooming", "meeting", "production", "contact_abuse", "trafficking", "self_harm_risk"];
+
+    [Fact]
+    public async Task Score_GeneratedBatchWithOneBrokenPackage_OneJsonLinePerReferralAndAnErrorLine()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "30", "--seed", "77", "--out", "g");
+        var broken = Directory.GetDirectories(work["g"]).Order(StringComparer.Ordinal).First();
+        await File.WriteAllTextAsync(Path.Combine(broken, "report.xml"), "<report>", TestContext.Current.CancellationToken);
+
+        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", service.Address, "--known-hashes", work["g/known-hashes.csv"]);
+
+        Assert.Equal(2, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(30, lines.Count);
+        var error = Assert.Single(lines, l => l.TryGetProperty("error", out _));
+        Assert.Equal(long.Parse(Path.GetFileName(broken), System.Globalization.CultureInfo.InvariantCulture), error.GetProperty("reportId").GetInt64());
+        Assert.Contains("report.xml", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        foreach (var line in lines.Where(l => !l.TryGetProperty("error", out _)))
+        {
+            Assert.InRange(line.GetProperty("tier").GetInt32(), 1, 5);
+            Assert.False(string.IsNullOrEmpty(line.GetProperty("tierName").GetString()));
+            Assert.InRange(line.GetProperty("score").GetDouble(), 0, 1);
+            Assert.Equal(Indicators, line.GetProperty("indicators").EnumerateObject().Select(p => p.Name));
+            Assert.Equal(JsonValueKind.Array, line.GetProperty("reasons").ValueKind);
+            Assert.Equal(JsonValueKind.Array, line.GetProperty("warnings").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Score_ServerNotListening_FailsNamingTheAddress()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "2", "--seed", "78", "--out", "g");
+
+        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", "http://127.0.0.1:9");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("127.0.0.1:9", result.All, StringComparison.Ordinal);
+    }
+}
