@@ -30,6 +30,9 @@ fi
 
 export Store__ConnectionString="Data Source=$data/katalyst.db"
 export Store__EvidencePath="$data/evidence"
+# The portal scores imported referrals in the background through the scoring service started below.
+export Scoring__Server="http://127.0.0.1:5081"
+[ -f "$data/demo/known-hashes.csv" ] && export Scoring__KnownHashesPath="$data/demo/known-hashes.csv"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 (cd "$out/Inference.Service" && exec dotnet Inference.Service.dll) > "$data/inference.log" 2>&1 &
@@ -49,7 +52,8 @@ Katalyst is running.
   Portal:          http://127.0.0.1:5080
   Demo login:      none yet: the portal has no sign-in until the access work lands (issue 4);
                    it listens on 127.0.0.1 only.
-  Scoring (gRPC):  127.0.0.1:5081 (health and reflection on; try: grpcurl -plaintext 127.0.0.1:5081 list)
+  Scoring (gRPC):  127.0.0.1:5081 (katalyst.v1.Scoring, health and reflection; the portal scores new referrals
+                   in the background: tiers appear in the list within seconds)
   Logs:            $data/portal.log, $data/inference.log
 Press Ctrl-C to stop.
 MSG

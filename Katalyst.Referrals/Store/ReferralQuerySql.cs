@@ -30,10 +30,11 @@ internal static class ReferralQuerySql
     public static class Sqlite
     {
         public const string ListNewestFirst = """
-            SELECT report_id, received_at, report_type, ncmec_priority, country, incident_type, platform,
-                   escalated, file_count
-            FROM referrals
-            ORDER BY received_at DESC, report_id DESC
+            SELECT r.report_id, r.received_at, r.report_type, r.ncmec_priority, r.country, r.incident_type, r.platform,
+                   r.escalated, r.file_count, s.tier, s.tier_name, s.score, s.reasons_json
+            FROM referrals r
+            LEFT JOIN referral_scores s ON s.report_id = r.report_id
+            ORDER BY r.received_at DESC, r.report_id DESC
             LIMIT @Take OFFSET @Skip
             """;
     }
@@ -42,10 +43,11 @@ internal static class ReferralQuerySql
     public static class SqlServer
     {
         public const string ListNewestFirst = """
-            SELECT report_id, received_at, report_type, ncmec_priority, country, incident_type, platform,
-                   escalated, file_count
-            FROM referrals
-            ORDER BY received_at DESC, report_id DESC
+            SELECT r.report_id, r.received_at, r.report_type, r.ncmec_priority, r.country, r.incident_type, r.platform,
+                   r.escalated, r.file_count, s.tier, s.tier_name, s.score, s.reasons_json
+            FROM referrals r
+            LEFT JOIN referral_scores s ON s.report_id = r.report_id
+            ORDER BY r.received_at DESC, r.report_id DESC
             OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
             """;
     }

@@ -29,6 +29,22 @@ public class ReferralSummary
 
     /// <summary>How many files the package held (with or without bytes).</summary>
     public int FileCount { get; init; }
+
+    /// <summary>The scoring service's tier, 1 (IMMEDIATE) to 5; null until the referral is scored.</summary>
+    public int? Tier { get; init; }
+
+    /// <summary>The tier's name; null until scored.</summary>
+    public string? TierName { get; init; }
+
+    /// <summary>Calibrated probability of tier 1 or 2; null until scored.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>The scoring reasons as JSON (signal, contribution, text), largest first; null until scored.</summary>
+    public string? ReasonsJson { get; init; }
+
+    /// <summary>The reasons, largest first; empty until scored.</summary>
+    public IReadOnlyList<Scoring.ScoreReason> Reasons =>
+        ReasonsJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<Scoring.ScoreReason>>(ReasonsJson, Scoring.ReferralScore.Json) ?? [];
 }
 
 /// <summary>One page of referrals and the total across all pages.</summary>

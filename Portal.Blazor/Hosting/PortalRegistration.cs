@@ -1,3 +1,4 @@
+using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using MudBlazor.Services;
 
@@ -17,6 +18,11 @@ public static class PortalRegistration
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddReferralStore();
+        builder.Services.AddOptions<PortalScoringOptions>()
+            .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHostedService<UnscoredReferralScoring>();
         return builder;
     }
 }

@@ -35,6 +35,30 @@ public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<
     }
 
     [Fact]
+    public async Task ImportWithScore_GeneratedBatch_StoresAScoreForEveryReferral()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "25", "--seed", "79", "--out", "g");
+
+        var first = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address, "--known-hashes", work["g/known-hashes.csv"]);
+        var again = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address);
+
+        Assert.True(first.ExitCode == 0, first.All);
+        Assert.Matches(@"Scored:\s+25\b", first.Output);
+        Assert.Matches(@"Scored:\s+0\b", again.Output);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={work["data/katalyst.db"]};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), MIN(tier), MAX(tier) FROM referral_scores";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(25, reader.GetInt32(0));
+        Assert.InRange(reader.GetInt32(1), 1, 5);
+        Assert.InRange(reader.GetInt32(2), 1, 5);
+    }
+
+    [Fact]
     public async Task Score_ServerNotListening_FailsNamingTheAddress()
     {
         using var work = new WorkFolder();

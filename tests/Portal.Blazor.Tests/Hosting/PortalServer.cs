@@ -59,6 +59,7 @@ public class PortalServer : IAsyncLifetime
             builder.UseSetting("Store:Provider", "Sqlite");
             builder.UseSetting("Store:ConnectionString", connectionString);
             builder.UseSetting("Store:EvidencePath", evidencePath);
+            builder.UseSetting("Scoring:Server", ""); // no scoring service in these tests; scores are seeded
         }
     }
 }

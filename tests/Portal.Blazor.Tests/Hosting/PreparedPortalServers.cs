@@ -1,4 +1,5 @@
 using Dapper;
+using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Store;
 
 namespace Katalyst.Portal.Tests.Hosting;
@@ -9,9 +10,21 @@ public sealed class SeededPortalServer : PortalServer
     /// <summary>The referrals in the store, newest first.</summary>
     public IReadOnlyList<SeededReferral> Referrals { get; private set; } = [];
 
+    /// <summary>The score stored for the newest referral; the others stay unscored.</summary>
+    public static readonly ReferralScore NewestScore = new(
+        0, 1, "IMMEDIATE", 0.97, 2,
+        new Dictionary<string, double> { ["meeting"] = 0.93 },
+        [new ScoreReason("text.meeting", 4.2, "The texts arrange an offline meeting with a child.")],
+        ["1 file was not viewed by the ESP: legal authority needed before viewing."],
+        ["esp-escalation: The ESP escalated the report."],
+        "text-indicators test, priority test");
+
     /// <inheritdoc />
-    protected override async Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken) =>
+    protected override async Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken)
+    {
         Referrals = await ReferralRows.InsertAsync(dataSource, 60, cancellationToken);
+        await new ReferralScoreStore(dataSource).SaveAsync([NewestScore with { ReportId = Referrals[0].ReportId }], cancellationToken);
+    }
 }
 
 /// <summary>A portal whose store has lost its referrals table, so every list query fails.</summary>

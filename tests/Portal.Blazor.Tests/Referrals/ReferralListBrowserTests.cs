@@ -23,6 +23,18 @@ public sealed class ReferralListBrowserTests(SeededPortalServer server, BrowserF
     }
 
     [Fact]
+    public async Task ReferralList_ScoredReferral_ShowsTierScoreAndReason()
+    {
+        var page = await OpenListAsync();
+
+        var first = Rows(page).First;
+        await Expect(first.Locator(".referral-tier")).ToHaveTextAsync("1 IMMEDIATE");
+        await Expect(first).ToContainTextAsync("0.97");
+        await Expect(first.Locator(".referral-reason")).ToHaveTextAsync("The texts arrange an offline meeting with a child.");
+        await Expect(Rows(page).Nth(1).Locator(".referral-unscored")).ToHaveTextAsync("not scored yet");
+    }
+
+    [Fact]
     public async Task ReferralList_Pager_ShowsTotal()
     {
         var page = await OpenListAsync();

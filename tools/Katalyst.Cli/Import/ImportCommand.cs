@@ -4,6 +4,7 @@ using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,10 +30,17 @@ internal static class ImportCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var limits = new IntakeLimitArguments();
+        var score = new Option<string?>("--score")
+        {
+            Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
+        };
+        var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
         var command = new Command("import", "Import referral packages: whole or not at all, idempotent by reportId, evidence stored as received.")
         {
             path,
             parallelism,
+            score,
+            knownHashes,
         };
         store.AddTo(command);
         limits.AddTo(command);
@@ -40,12 +48,12 @@ internal static class ImportCommand
         {
             var options = limits.Read(result);
             options.Parallelism = Math.Clamp(result.GetValue(parallelism), 1, 64);
-            return RunAsync(result.GetValue(path)!, store.Read(result), options, cancellationToken);
+            return RunAsync(result.GetValue(path)!, store.Read(result), options, result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, string? scoreServer, string? knownHashes, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -67,6 +75,32 @@ internal static class ImportCommand
             report => importer.ImportAsync(path, new InlineProgress<ImportProgress>(p => report(p.Processed)), cancellationToken));
 
         ImportSummaryPrinter.Print(summary, System.Console.Out);
-        return summary.Rejections.Count + summary.Conflicts.Count == 0 ? Success : SomethingRejected;
+        var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken);
+        return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed ? Success : SomethingRejected;
+    }
+
+    private static async Task<bool> ScoreAsync(StoreDataSource dataSource, string server, string? knownHashes, CancellationToken cancellationToken)
+    {
+        var context = ScoringContext.Pakistan(knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes));
+        using var client = new ScoringClient(new Uri(server));
+        try
+        {
+            var run = await Terminal.WithProgressAsync(
+                "Scoring referrals",
+                null,
+                report => new ReferralScoringRun(dataSource, client, context).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
+            System.Console.WriteLine($"Scored: {run.Scored,9:N0}" + (run.Failed.Count > 0 ? $" ({run.Failed.Count:N0} refused)" : ""));
+            foreach (var failure in run.Failed)
+            {
+                System.Console.WriteLine($"NOT SCORED {failure}");
+            }
+
+            return run.Failed.Count == 0;
+        }
+        catch (Grpc.Core.RpcException ex)
+        {
+            await System.Console.Error.WriteLineAsync($"katalyst import: the scoring service at {server} failed: {ex.Status.StatusCode}: {ex.Status.Detail}. The import itself is stored; run the import again with --score to score.");
+            return false;
+        }
     }
 }

@@ -29,6 +29,16 @@ public sealed partial class ReferralList
     [Inject]
     private ILogger<ReferralList> Logger { get; set; } = default!;
 
+    /// <summary>The chip colour of a tier: red for IMMEDIATE down to grey for INFORMATIONAL.</summary>
+    internal static Color TierColor(int tier) => tier switch
+    {
+        1 => Color.Error,
+        2 => Color.Warning,
+        3 => Color.Info,
+        4 => Color.Default,
+        _ => Color.Dark,
+    };
+
     /// <summary>Formats a receipt time as UTC in a sortable form, e.g. <c>2025-01-31 08:15:00Z</c>.</summary>
     internal static string FormatReceived(DateTimeOffset receivedAt) =>
         receivedAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture);

@@ -1,0 +1,51 @@
+using Katalyst.Referrals.Store;
+
+namespace Katalyst.Referrals.Scoring;
+
+/// <summary>What one scoring run did.</summary>
+/// <param name="Scored">Referrals scored and stored.</param>
+/// <param name="Failed">Referrals the service refused, each with its reason.</param>
+public sealed record ScoringRunSummary(int Scored, IReadOnlyList<string> Failed);
+
+/// <summary>
+/// Scores every stored referral that has no score yet: reads it back, maps it to a request, scores it through the
+/// service in batches and stores the answers. Each referral is tried once per run.
+/// </summary>
+public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient client, ScoringContext context)
+{
+    /// <summary>Referrals scored per service call.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Scores what is unscored now.</summary>
+    public async Task<ScoringRunSummary> ScoreUnscoredAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var scores = new ReferralScoreStore(dataSource);
+        var queries = new ReferralQueries(dataSource);
+        var pending = await scores.UnscoredAsync(int.MaxValue, cancellationToken);
+        var scored = 0;
+        var failed = new List<string>();
+        foreach (var chunk in pending.Chunk(BatchSize))
+        {
+            var requests = new List<Protos.V1.ScoreRequest>(chunk.Length);
+            foreach (var reportId in chunk)
+            {
+                var referral = await queries.GetAsync(reportId, cancellationToken);
+                if (referral is null)
+                {
+                    continue;
+                }
+
+                var files = referral.Files.Select(f => new FileFacts(f.FileId, f.Details, f.Md5, f.Sha1));
+                requests.Add(ScoreRequestMapper.Map(referral.Manifest, referral.Report, files, context));
+            }
+
+            var outcomes = await client.ScoreAsync(requests, cancellationToken);
+            await scores.SaveAsync(outcomes.Where(o => o.Score is not null).Select(o => o.Score!).ToList(), cancellationToken);
+            scored += outcomes.Count(o => o.Score is not null);
+            failed.AddRange(outcomes.Where(o => o.Error is not null).Select(o => $"report {o.ReportId}: {o.Error}"));
+            progress?.Report(scored + failed.Count);
+        }
+
+        return new ScoringRunSummary(scored, failed);
+    }
+}

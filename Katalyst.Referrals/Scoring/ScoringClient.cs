@@ -1,0 +1,60 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+using Katalyst.Protos.V1;
+
+namespace Katalyst.Referrals.Scoring;
+
+/// <summary>One referral's outcome from the scoring service: its score, or why it has none.</summary>
+public sealed record ScoringOutcome(long ReportId, ReferralScore? Score, string? Error);
+
+/// <summary>
+/// The typed client of the scoring service for the portal and the CLI: requests in, <see cref="ReferralScore"/>s out,
+/// over one <c>ScoreStream</c> per call. Generated gRPC types stay inside this library.
+/// </summary>
+public sealed class ScoringClient : IDisposable
+{
+    private readonly GrpcChannel channel;
+    private readonly Protos.V1.Scoring.ScoringClient client;
+
+    /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
+    public ScoringClient(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        Address = address;
+        channel = GrpcChannel.ForAddress(address);
+        client = new Protos.V1.Scoring.ScoringClient(channel);
+    }
+
+    /// <summary>The service's address.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Scores the requests in order.</summary>
+    /// <exception cref="RpcException">The service cannot be reached or failed.</exception>
+    public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        using var call = client.ScoreStream(cancellationToken: cancellationToken);
+        var reading = Task.Run(async () =>
+        {
+            var outcomes = new List<ScoringOutcome>(requests.Count);
+            await foreach (var result in call.ResponseStream.ReadAllAsync(cancellationToken))
+            {
+                outcomes.Add(result.Error.Length > 0
+                    ? new ScoringOutcome(result.ReportId, null, result.Error)
+                    : new ScoringOutcome(result.ReportId, ReferralScore.From(result), null));
+            }
+
+            return outcomes;
+        }, cancellationToken);
+        foreach (var request in requests)
+        {
+            await call.RequestStream.WriteAsync(request, cancellationToken);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await reading;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => channel.Dispose();
+}
