@@ -9,6 +9,27 @@ internal static class ImageHeader
     public static long Pixels(string path)
     {
         using var stream = File.OpenRead(path);
+        return Pixels(stream);
+    }
+
+    /// <summary>The same, from the start of a stream that need not seek (a zip entry): only its first 256 KiB are read.</summary>
+    public static long Pixels(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek)
+        {
+            var prefix = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while (prefix.Length < 256 * 1024 && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                prefix.Write(buffer, 0, read);
+            }
+
+            prefix.Position = 0;
+            stream = prefix;
+        }
+
         var info = ImageInfo.FromStream(stream);
         return info is { } known ? (long)known.Width * known.Height : 0;
     }

@@ -10,9 +10,10 @@ namespace Katalyst.Referrals.Intake.Import;
 
 /// <summary>
 /// Reads one package whole: manifest, report.xml, every fileDetails and every file's bytes (into the evidence
-/// store). Any fault rejects the whole package with the file, line, element and reason.
+/// store, or, without one, only hashed: for scoring packages on disk). Any fault rejects the whole package with
+/// the file, line, element and reason. Intake and <c>katalyst score</c> share it, so both keep the same rules.
 /// </summary>
-internal sealed class PackageReader(EvidenceStore evidence, IntakeOptions options)
+internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions options)
 {
     private const string ReportName = "report.xml";
     private const string FilesFolder = "files/";
@@ -115,10 +116,22 @@ internal sealed class PackageReader(EvidenceStore evidence, IntakeOptions option
         EvidenceHashes hashes;
         await using (var stream = entry.Open())
         {
-            hashes = await evidence.AddAsync(stream, options.MaxFileBytes, cancellationToken);
+            hashes = evidence is null
+                ? await EvidenceStore.CopyAndHashAsync(stream, null, options.MaxFileBytes, cancellationToken)
+                : await evidence.AddAsync(stream, options.MaxFileBytes, cancellationToken);
         }
 
-        var pixels = ImageHeader.Pixels(evidence.PathOf(hashes.Sha256));
+        long pixels;
+        if (evidence is null)
+        {
+            await using var again = entry.Open();
+            pixels = ImageHeader.Pixels(again);
+        }
+        else
+        {
+            pixels = ImageHeader.Pixels(evidence.PathOf(hashes.Sha256));
+        }
+
         if (pixels > options.MaxImagePixels)
         {
             throw new ReferralFormatException(entry.Path, null, $"the image has {pixels:N0} pixels, over the limit of {options.MaxImagePixels:N0}");

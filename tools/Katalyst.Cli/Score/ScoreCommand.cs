@@ -76,7 +76,7 @@ internal static class ScoreCommand
                 if (input.Request is null)
                 {
                     Interlocked.Increment(ref failures);
-                    await output.WriteLineAsync(ScoreJson.Error(input.ReportId, $"{input.Package}: {input.Error}"));
+                    await output.WriteLineAsync(ScoreJson.Error(input.ReportId, input.Error ?? "unreadable"));
                     continue;
                 }
 
