@@ -15,6 +15,8 @@ public sealed partial class ScoreBatcher : BackgroundService
     private readonly ReferralScorer scorer;
     private readonly ScoringOptions options;
     private readonly ILogger<ScoreBatcher> logger;
+    private long batches;
+    private long scored;
 
     /// <summary>Creates the batcher.</summary>
     public ScoreBatcher(ReferralScorer scorer, IOptions<ScoringOptions> options, ILogger<ScoreBatcher> logger)
@@ -24,6 +26,12 @@ public sealed partial class ScoreBatcher : BackgroundService
         this.options = options.Value;
         this.logger = logger;
     }
+
+    /// <summary>Model runs so far: with <see cref="Scored"/>, how well requests are being batched.</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>Referrals scored so far.</summary>
+    public long Scored => Interlocked.Read(ref scored);
 
     /// <summary>Queues one valid request; completes when its batch has been scored.</summary>
     public async Task<ScoreResult> ScoreAsync(ScoreRequest request, CancellationToken cancellationToken)
@@ -80,6 +88,8 @@ public sealed partial class ScoreBatcher : BackgroundService
         try
         {
             var results = scorer.Score(batch.Select(p => p.Request).ToList());
+            Interlocked.Increment(ref batches);
+            Interlocked.Add(ref scored, results.Length);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Result.TrySetResult(results[i]);

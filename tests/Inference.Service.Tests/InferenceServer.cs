@@ -16,6 +16,9 @@ public sealed class InferenceServer : IDisposable
             new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
     }
 
+    /// <summary>The server's services, for looking inside (e.g. how requests were batched).</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>A channel to the in-memory server.</summary>
     public GrpcChannel Channel { get; }
 

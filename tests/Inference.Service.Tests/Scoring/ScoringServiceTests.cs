@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Katalyst.Inference.Scoring;
 using Katalyst.Protos.V1;
 
 namespace Katalyst.Inference.Tests.Scoring;
@@ -121,6 +122,21 @@ public sealed class ScoringServiceTests(InferenceServer server) : IClassFixture<
         Assert.Equal(requests.Select(r => r.ReportId), answered.Select(r => r.ReportId));
         Assert.StartsWith("incident_type", answered[149].Error, StringComparison.Ordinal);
         Assert.All(answered.Where(r => r.ReportId != 150), r => Assert.Equal(3, r.Tier));
+    }
+
+    [Fact]
+    public async Task Score_ManyConcurrentCalls_AllAnsweredAndSharedBatches()
+    {
+        var batcher = (ScoreBatcher)server.Services.GetService(typeof(ScoreBatcher))!;
+        var (batchesBefore, scoredBefore) = (batcher.Batches, batcher.Scored);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 200).Select(i => Client().ScoreAsync(Hallmarks.Plain(10_000 + i), cancellationToken: Ct).ResponseAsync));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => 10_000L + i), results.Select(r => r.ReportId));
+        var scored = batcher.Scored - scoredBefore;
+        var batches = batcher.Batches - batchesBefore;
+        Assert.True(scored >= 200, $"{scored} scored");
+        Assert.True(batches < scored, $"{scored} referrals took {batches} model runs: single calls were not batched");
     }
 
     [Fact]
