@@ -1,3 +1,4 @@
+using Katalyst.Scoring.Manifest;
 using Katalyst.Scoring.Priority;
 using Katalyst.Scoring.Runtime;
 using Katalyst.Scoring.Text;

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Katalyst.Protos.V1;
+using Katalyst.Referrals.Scoring;
+using Katalyst.Scoring.Priority;
 
 namespace Katalyst.Cli.Score;
 
@@ -16,24 +18,22 @@ internal static class ScoreJson
             return Error(result.ReportId, result.Error);
         }
 
+        var score = ReferralScore.From(result);
         return Write(json =>
         {
-            json.WriteNumber("reportId", result.ReportId);
-            json.WriteNumber("tier", result.Tier);
-            json.WriteString("tierName", result.TierName);
-            json.WriteNumber("score", Math.Round(result.Score, 4));
+            json.WriteNumber("reportId", score.ReportId);
+            json.WriteNumber("tier", score.Tier);
+            json.WriteString("tierName", score.TierName);
+            json.WriteNumber("score", Math.Round(score.Score, 4));
             json.WriteStartObject("indicators");
-            var i = result.Indicators ?? new TextIndicators();
-            json.WriteNumber("sextortion", Math.Round(i.Sextortion, 4));
-            json.WriteNumber("grooming", Math.Round(i.Grooming, 4));
-            json.WriteNumber("meeting", Math.Round(i.Meeting, 4));
-            json.WriteNumber("production", Math.Round(i.Production, 4));
-            json.WriteNumber("contact_abuse", Math.Round(i.ContactAbuse, 4));
-            json.WriteNumber("trafficking", Math.Round(i.Trafficking, 4));
-            json.WriteNumber("self_harm_risk", Math.Round(i.SelfHarmRisk, 4));
+            foreach (var indicator in TextIndicatorNames.All)
+            {
+                json.WriteNumber(indicator, Math.Round(score.Indicators[indicator], 4));
+            }
+
             json.WriteEndObject();
             json.WriteStartArray("reasons");
-            foreach (var reason in result.Reasons)
+            foreach (var reason in score.Reasons)
             {
                 json.WriteStartObject();
                 json.WriteString("signal", reason.Signal);
@@ -43,9 +43,9 @@ internal static class ScoreJson
             }
 
             json.WriteEndArray();
-            json.WriteNumber("modelTier", result.ModelTier);
-            WriteStrings(json, "rules", result.RulesApplied);
-            WriteStrings(json, "warnings", result.Warnings);
+            json.WriteNumber("modelTier", score.ModelTier);
+            WriteStrings(json, "rules", score.RulesApplied);
+            WriteStrings(json, "warnings", score.Warnings);
         });
     }
 

@@ -1,35 +1,32 @@
 using System.Security.Cryptography;
-using System.Text.Json;
+using Katalyst.Scoring.Manifest;
 
 namespace Katalyst.Cli.Train;
 
 /// <summary>
 /// The folder of trained models the scoring service loads (<c>models/</c> in the repository): ONNX files,
 /// <c>manifest.json</c> (version, SHA-256, training command, held-out figures) and the supervisor's <c>rules.json</c>.
-/// The manifest's shape is the service's <c>ModelManifest</c>.
+/// The manifest is the same <see cref="ModelManifest"/> the service reads.
 /// </summary>
 internal static class ModelFolder
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     /// <summary>Writes a model file and records it in the manifest, replacing an older entry of the same name.</summary>
     public static void Save(string folder, string name, string fileName, byte[] onnx, string version, string command, IReadOnlyDictionary<string, double> evaluation)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, fileName), onnx);
-        var manifestPath = Path.Combine(folder, "manifest.json");
-        var entries = File.Exists(manifestPath)
-            ? JsonSerializer.Deserialize<Manifest>(File.ReadAllText(manifestPath), Json)?.Models.ToList() ?? []
+        var entries = File.Exists(Path.Combine(folder, ModelManifest.FileName))
+            ? ModelManifest.Read(folder).Models.ToList()
             : [];
         entries.RemoveAll(e => e.Name == name);
-        entries.Add(new Entry(name, version, fileName, Convert.ToHexStringLower(SHA256.HashData(onnx)), DateTimeOffset.UtcNow, command,
+        entries.Add(new ModelEntry(name, version, fileName, Convert.ToHexStringLower(SHA256.HashData(onnx)), DateTimeOffset.UtcNow, command,
             evaluation.ToDictionary(e => e.Key, e => Math.Round(e.Value, 4))));
         entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        File.WriteAllText(manifestPath, JsonSerializer.Serialize(new Manifest(entries), Json) + "\n");
+        new ModelManifest(entries).Write(folder);
         EnsureRules(folder);
     }
 
-    /// <summary>A version from the date and the training data's seed folder, e.g. <c>2026.11.22</c>.</summary>
+    /// <summary>A version from the training date, e.g. <c>2026.11.22</c>.</summary>
     public static string Version() => DateTime.UtcNow.ToString("yyyy.MM.dd", System.Globalization.CultureInfo.InvariantCulture);
 
     // The default rule layer: what the policy puts in tier 1 regardless of the model. Supervisors edit the file.
@@ -63,8 +60,4 @@ internal static class ModelFolder
 
             """);
     }
-
-    private sealed record Manifest(IReadOnlyList<Entry> Models);
-
-    private sealed record Entry(string Name, string Version, string File, string Sha256, DateTimeOffset TrainedAt, string TrainingCommand, IReadOnlyDictionary<string, double> Evaluation);
 }

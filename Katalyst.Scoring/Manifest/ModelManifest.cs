@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Katalyst.Inference.Scoring;
+namespace Katalyst.Scoring.Manifest;
 
 /// <summary>One trained model as <c>models/manifest.json</c> lists it.</summary>
 public sealed record ModelEntry(
