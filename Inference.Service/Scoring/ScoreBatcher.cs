@@ -8,6 +8,8 @@ namespace Katalyst.Inference.Scoring;
 /// Dynamic micro-batching: requests from every caller (single <c>Score</c> calls and streams alike) wait at most
 /// <see cref="ScoringOptions.MaxBatchDelayMilliseconds"/> for others, and up to <see cref="ScoringOptions.MaxBatchSize"/>
 /// of them are scored in one model run. One background loop owns the models' batching; ONNX Runtime itself uses the cores.
+/// A stream hands over the requests it has already received as one group, so bulk scoring costs one queue entry per
+/// group rather than one per referral.
 /// </summary>
 public sealed partial class ScoreBatcher : BackgroundService
 {
@@ -17,6 +19,7 @@ public sealed partial class ScoreBatcher : BackgroundService
     private readonly ILogger<ScoreBatcher> logger;
     private long batches;
     private long scored;
+    private long queued;
 
     /// <summary>Creates the batcher.</summary>
     public ScoreBatcher(ReferralScorer scorer, IOptions<ScoringOptions> options, ILogger<ScoreBatcher> logger)
@@ -30,15 +33,35 @@ public sealed partial class ScoreBatcher : BackgroundService
     /// <summary>Model runs so far: with <see cref="Scored"/>, how well requests are being batched.</summary>
     public long Batches => Interlocked.Read(ref batches);
 
+    /// <summary>Queue entries so far: one per single call, one per group a stream hands over.</summary>
+    public long Queued => Interlocked.Read(ref queued);
+
     /// <summary>Referrals scored so far.</summary>
     public long Scored => Interlocked.Read(ref scored);
 
     /// <summary>Queues one valid request; completes when its batch has been scored.</summary>
     public async Task<ScoreResult> ScoreAsync(ScoreRequest request, CancellationToken cancellationToken)
     {
-        var pending = new Pending(request, new TaskCompletionSource<ScoreResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var results = await ScoreAllAsync([request], cancellationToken);
+        return results[0];
+    }
+
+    /// <summary>
+    /// Queues a group of valid requests that are scored together (in one batch, or in consecutive batches when the group
+    /// is larger than <see cref="ScoringOptions.MaxBatchSize"/>); completes with the results in request order.
+    /// </summary>
+    public async Task<ScoreResult[]> ScoreAllAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var pending = new Pending(requests, new TaskCompletionSource<ScoreResult[]>(TaskCreationOptions.RunContinuationsAsynchronously));
         await queue.Writer.WriteAsync(pending, cancellationToken);
-        return await pending.Result.Task.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref queued);
+        return await pending.Results.Task.WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -49,12 +72,14 @@ public sealed partial class ScoreBatcher : BackgroundService
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
             batch.Clear();
+            var size = 0;
             var deadline = DateTime.UtcNow + delay;
-            while (batch.Count < options.MaxBatchSize)
+            while (size < options.MaxBatchSize)
             {
                 if (queue.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
+                    size += next.Requests.Count;
                     continue;
                 }
 
@@ -83,24 +108,35 @@ public sealed partial class ScoreBatcher : BackgroundService
         }
     }
 
+    // One group larger than a batch is scored in batch-sized runs; smaller groups share one run.
     private void Run(List<Pending> batch)
     {
+        var requests = batch.Count == 1 ? batch[0].Requests : batch.SelectMany(p => p.Requests).ToList();
         try
         {
-            var results = scorer.Score(batch.Select(p => p.Request).ToList());
-            Interlocked.Increment(ref batches);
-            Interlocked.Add(ref scored, results.Length);
-            for (var i = 0; i < batch.Count; i++)
+            var results = new ScoreResult[requests.Count];
+            for (var start = 0; start < requests.Count; start += options.MaxBatchSize)
             {
-                batch[i].Result.TrySetResult(results[i]);
+                var count = Math.Min(options.MaxBatchSize, requests.Count - start);
+                var part = start == 0 && count == requests.Count ? requests : requests.Skip(start).Take(count).ToList();
+                scorer.Score(part).CopyTo(results, start);
+                Interlocked.Increment(ref batches);
+            }
+
+            Interlocked.Add(ref scored, results.Length);
+            var offset = 0;
+            foreach (var pending in batch)
+            {
+                pending.Results.TrySetResult(batch.Count == 1 ? results : results[offset..(offset + pending.Requests.Count)]);
+                offset += pending.Requests.Count;
             }
         }
         catch (Exception ex)
         {
-            LogBatchFailed(batch.Count, ex);
+            LogBatchFailed(requests.Count, ex);
             foreach (var pending in batch)
             {
-                pending.Result.TrySetException(ex);
+                pending.Results.TrySetException(ex);
             }
         }
     }
@@ -108,5 +144,5 @@ public sealed partial class ScoreBatcher : BackgroundService
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring a batch of {Count} referrals failed")]
     private partial void LogBatchFailed(int count, Exception exception);
 
-    private sealed record Pending(ScoreRequest Request, TaskCompletionSource<ScoreResult> Result);
+    private sealed record Pending(IReadOnlyList<ScoreRequest> Requests, TaskCompletionSource<ScoreResult[]> Results);
 }

@@ -1,10 +1,11 @@
 using Grpc.Core;
 using Katalyst.Protos.V1;
+using Microsoft.Extensions.Options;
 
 namespace Katalyst.Inference.Scoring;
 
 /// <summary>The <c>katalyst.v1.Scoring</c> gRPC service: validate, delegate to the batcher, map.</summary>
-public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models) : Protos.V1.Scoring.ScoringBase
+public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, IOptions<ScoringOptions> options) : Protos.V1.Scoring.ScoringBase
 {
     /// <inheritdoc />
     public override Task<ScoreResult> Score(ScoreRequest request, ServerCallContext context)
@@ -19,39 +20,12 @@ public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models) :
     }
 
     /// <inheritdoc />
-    public override async Task ScoreStream(IAsyncStreamReader<ScoreRequest> requestStream, IServerStreamWriter<ScoreResult> responseStream, ServerCallContext context)
+    public override Task ScoreStream(IAsyncStreamReader<ScoreRequest> requestStream, IServerStreamWriter<ScoreResult> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-
-        // Requests are queued as they arrive, so they share batches with each other; results go back in order.
-        var inFlight = System.Threading.Channels.Channel.CreateBounded<Task<ScoreResult>>(4096);
-        var writing = Task.Run(async () =>
-        {
-            await foreach (var result in inFlight.Reader.ReadAllAsync(context.CancellationToken))
-            {
-                await responseStream.WriteAsync(await result, context.CancellationToken);
-            }
-        }, context.CancellationToken);
-
-        try
-        {
-            await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
-            {
-                var problem = ScoreRequestValidation.Problem(request);
-                var result = problem is null
-                    ? batcher.ScoreAsync(request, context.CancellationToken)
-                    : Task.FromResult(new ScoreResult { ReportId = request.ReportId, Error = problem });
-                await inFlight.Writer.WriteAsync(result, context.CancellationToken);
-            }
-        }
-        finally
-        {
-            inFlight.Writer.TryComplete();
-        }
-
-        await writing;
+        return new StreamScoring(batcher, options.Value.MaxBatchSize).RunAsync(requestStream, responseStream, context.CancellationToken);
     }
 
     /// <inheritdoc />

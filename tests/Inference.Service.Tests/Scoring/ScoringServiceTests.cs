@@ -125,6 +125,35 @@ public sealed class ScoringServiceTests(InferenceServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task ScoreStream_RequestsArrivingTogether_ScoredInGroupsInOrder()
+    {
+        var batcher = (ScoreBatcher)server.Services.GetService(typeof(ScoreBatcher))!;
+        var (batchesBefore, scoredBefore, queuedBefore) = (batcher.Batches, batcher.Scored, batcher.Queued);
+        using var call = Client().ScoreStream(cancellationToken: Ct);
+        call.RequestStream.WriteOptions = new WriteOptions(WriteFlags.BufferHint); // the requests reach the service together
+        var requests = Enumerable.Range(1, 1000).Select(i => Hallmarks.Plain(20_000 + i)).ToList();
+
+        foreach (var request in requests)
+        {
+            await call.RequestStream.WriteAsync(request, Ct);
+        }
+
+        await call.RequestStream.CompleteAsync();
+        var answered = new List<ScoreResult>();
+        await foreach (var result in call.ResponseStream.ReadAllAsync(Ct))
+        {
+            answered.Add(result);
+        }
+
+        Assert.Equal(requests.Select(r => r.ReportId), answered.Select(r => r.ReportId));
+        Assert.All(answered, r => Assert.Equal(3, r.Tier));
+        var (batches, queued) = (batcher.Batches - batchesBefore, batcher.Queued - queuedBefore);
+        Assert.True(batcher.Scored - scoredBefore >= 1000);
+        Assert.True(queued <= 100, $"1,000 streamed referrals took {queued} queue entries: the stream was not grouped");
+        Assert.True(batches <= 100, $"1,000 streamed referrals took {batches} model runs");
+    }
+
+    [Fact]
     public async Task Score_ManyConcurrentCalls_AllAnsweredAndSharedBatches()
     {
         var batcher = (ScoreBatcher)server.Services.GetService(typeof(ScoreBatcher))!;
