@@ -1,3 +1,4 @@
+using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using MudBlazor.Services;
@@ -18,6 +19,7 @@ public static class PortalRegistration
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddReferralStore();
+        builder.AddIntake();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()

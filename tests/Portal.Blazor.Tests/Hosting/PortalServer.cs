@@ -21,11 +21,14 @@ public class PortalServer : IAsyncLifetime
     /// <summary>Creates (but does not start) a portal over an empty store.</summary>
     public PortalServer()
     {
-        factory = new PortalFactory($"Data Source={Path.Combine(folder, "katalyst.db")}", Path.Combine(folder, "evidence"));
+        factory = new PortalFactory(folder, () => Settings);
     }
 
     /// <summary>The portal's root address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Configuration this portal runs with on top of the test defaults (key, value).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Fills or alters the migrated store before any test runs; leaves it empty unless overridden.</summary>
     protected virtual Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -40,6 +43,9 @@ public class PortalServer : IAsyncLifetime
         await PrepareStoreAsync(factory.Services.GetRequiredService<StoreDataSource>(), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The running portal's services.</summary>
+    public IServiceProvider Services => factory.Services;
+
     /// <summary>An HTTP client for the portal.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
@@ -52,14 +58,19 @@ public class PortalServer : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class PortalFactory(string connectionString, string evidencePath) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string folder, Func<IReadOnlyDictionary<string, string>> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Store:Provider", "Sqlite");
-            builder.UseSetting("Store:ConnectionString", connectionString);
-            builder.UseSetting("Store:EvidencePath", evidencePath);
+            builder.UseSetting("Store:ConnectionString", $"Data Source={Path.Combine(folder, "katalyst.db")}");
+            builder.UseSetting("Store:EvidencePath", Path.Combine(folder, "evidence"));
+            builder.UseSetting("Uploads:Path", Path.Combine(folder, "uploads"));
             builder.UseSetting("Scoring:Server", ""); // no scoring service in these tests; scores are seeded
+            foreach (var (key, value) in settings())
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

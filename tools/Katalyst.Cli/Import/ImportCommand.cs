@@ -74,7 +74,11 @@ internal static class ImportCommand
             PackageSource.Estimate(path),
             report => importer.ImportAsync(path, new InlineProgress<ImportProgress>(p => report(p.Processed)), cancellationToken));
 
-        ImportSummaryPrinter.Print(summary, System.Console.Out);
+        foreach (var line in ImportSummaryText.Lines(summary))
+        {
+            System.Console.WriteLine(line);
+        }
+
         var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken);
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed ? Success : SomethingRejected;
     }

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Katalyst.Referrals.Intake.Import;
+
+/// <summary>
+/// An import's summary in words, the same for the command line and the portal: the counts, then every conflict and
+/// rejection with its reason.
+/// </summary>
+public static class ImportSummaryText
+{
+    /// <summary>The summary's lines, counts first.</summary>
+    public static IEnumerable<string> Lines(ImportSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var culture = CultureInfo.InvariantCulture;
+        var rate = summary.Elapsed.TotalSeconds > 0 ? summary.Processed / summary.Elapsed.TotalSeconds : 0;
+        yield return string.Create(culture, $"Imported:   {summary.Imported,9:N0}");
+        yield return string.Create(culture, $"Duplicates: {summary.Duplicates,9:N0}");
+        yield return string.Create(culture, $"Conflicts:  {summary.Conflicts.Count,9:N0}");
+        yield return string.Create(culture, $"Rejected:   {summary.Rejections.Count,9:N0}");
+        yield return string.Create(culture, $"{summary.Processed:N0} packages in {summary.Elapsed.TotalSeconds:F1} s ({rate:N0} a second)");
+
+        if (summary.SkippedFiles.Count > 0)
+        {
+            yield return string.Create(culture, $"Skipped {summary.SkippedFiles.Count} files beside the packages (not packages): {string.Join(", ", summary.SkippedFiles.Select(Path.GetFileName))}");
+        }
+
+        foreach (var conflict in summary.Conflicts)
+        {
+            yield return string.Create(culture, $"CONFLICT {conflict.Package}: report {conflict.ReportId} is already stored with different content; the stored one is kept");
+        }
+
+        foreach (var rejection in summary.Rejections)
+        {
+            yield return $"REJECTED {rejection}";
+        }
+    }
+}
