@@ -1,5 +1,6 @@
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
+using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
@@ -12,6 +13,7 @@ var app = builder.Build();
 
 app.MapGrpcService<ServiceInfoService>();
 app.MapGrpcService<ScoringService>();
+app.MapGrpcService<TierRulesService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Katalyst.Inference.Rules;
 using Katalyst.Protos.V1;
 using Katalyst.Scoring.Priority;
 using Katalyst.Scoring.Text;
+using TierRuleSet = Katalyst.Scoring.Priority.TierRuleSet;
 using IndicatorNames = Katalyst.Scoring.Text.TextIndicators;
 
 namespace Katalyst.Inference.Scoring;
@@ -10,7 +12,7 @@ namespace Katalyst.Inference.Scoring;
 /// Scores a batch of valid requests: texts through the text model, the policy's signals through the priority model,
 /// then the supervisor's rules, the reasons and the warnings. One model run per model for the whole batch.
 /// </summary>
-public sealed class ReferralScorer(ScoringModels models)
+public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules)
 {
     /// <summary>How many reasons a result carries at most.</summary>
     public const int MaxReasons = 5;
@@ -35,10 +37,11 @@ public sealed class ReferralScorer(ScoringModels models)
         }
 
         var predictions = models.Priority.Run(signals, requests.Count);
+        var rules = tierRules.Current.Rules; // one version of the rules for the whole batch
         var results = new ScoreResult[requests.Count];
         for (var r = 0; r < requests.Count; r++)
         {
-            results[r] = Result(requests[r], predictions[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
+            results[r] = Result(requests[r], rules, predictions[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
         }
 
         return results;
@@ -47,9 +50,9 @@ public sealed class ReferralScorer(ScoringModels models)
     private float[] TextIndicatorsOf(IReadOnlyList<ScoreRequest> requests) => TextIndicatorBatch.Run(
         models.Text, models.Featurizer, requests.Select(r => string.Join('\n', r.Texts.Select(t => t.Text))).ToList());
 
-    private ScoreResult Result(ScoreRequest request, PriorityPrediction prediction, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
+    private ScoreResult Result(ScoreRequest request, TierRuleSet rules, PriorityPrediction prediction, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
     {
-        var (tier, applied) = models.Rules.Apply(prediction.Tier, signals);
+        var (tier, applied) = rules.Apply(prediction.Tier, signals);
         var result = new ScoreResult
         {
             ReportId = request.ReportId,

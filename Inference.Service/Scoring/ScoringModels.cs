@@ -35,7 +35,6 @@ public sealed class ScoringModels : IDisposable
             prioritySession = OnnxModelSession.FromFile(priorityPath, provider, logger);
             Text = new SparseLinearRunner(textSession);
             Priority = new PriorityRunner(prioritySession);
-            Rules = TierRuleSet.Read(Path.Combine(folder, TierRuleSet.FileName));
         }
         catch
         {
@@ -60,9 +59,6 @@ public sealed class ScoringModels : IDisposable
 
     /// <summary>The priority model.</summary>
     public PriorityRunner Priority { get; }
-
-    /// <summary>The supervisor's rule layer.</summary>
-    public TierRuleSet Rules { get; }
 
     /// <summary>(name, version) of each model, for every result.</summary>
     public IReadOnlyList<(string Name, string Version)> Versions { get; }

@@ -1,3 +1,5 @@
+using Katalyst.Inference.Rules;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Katalyst.Inference.Scoring;
@@ -17,6 +19,8 @@ public static class ScoringRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new ScoringModels(sp.GetRequiredService<IOptions<ScoringOptions>>().Value, sp.GetRequiredService<ILogger<ScoringModels>>()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TierRulesFile>();
         builder.Services.AddSingleton<ReferralScorer>();
         builder.Services.AddSingleton<ScoreBatcher>();
         builder.Services.AddHostedService<LoadModelsOnStart>();
@@ -30,6 +34,7 @@ public static class ScoringRegistration
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<ScoringModels>();
+            services.GetRequiredService<TierRulesFile>();
             return Task.CompletedTask;
         }
 

@@ -11,18 +11,26 @@ public sealed record ScoringOutcome(long ReportId, ReferralScore? Score, string?
 /// The typed client of the scoring service for the portal and the CLI: requests in, <see cref="ReferralScore"/>s out,
 /// over one <c>ScoreStream</c> per call. Generated gRPC types stay inside this library.
 /// </summary>
-public sealed class ScoringClient : IDisposable
+public sealed partial class ScoringClient : IDisposable
 {
     private readonly GrpcChannel channel;
     private readonly Protos.V1.Scoring.ScoringClient client;
+    private readonly TierRules.TierRulesClient rules;
 
     /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
     public ScoringClient(Uri address)
+        : this(address, null)
+    {
+    }
+
+    /// <summary>Connects through <paramref name="handler"/> (an in-memory test server's, say) when one is given.</summary>
+    public ScoringClient(Uri address, HttpMessageHandler? handler)
     {
         ArgumentNullException.ThrowIfNull(address);
         Address = address;
-        channel = GrpcChannel.ForAddress(address);
+        channel = handler is null ? GrpcChannel.ForAddress(address) : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         client = new Protos.V1.Scoring.ScoringClient(channel);
+        rules = new TierRules.TierRulesClient(channel);
     }
 
     /// <summary>The service's address.</summary>

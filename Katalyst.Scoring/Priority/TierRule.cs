@@ -19,6 +19,8 @@ public sealed record TierRuleSet(IReadOnlyList<TierRule> Rules)
     /// <summary>The rules file's name, in the models folder.</summary>
     public const string FileName = "rules.json";
 
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     /// <summary>Reads and checks the rules; a bad rule fails with its index, field and reason.</summary>
     public static TierRuleSet Read(string path)
     {
@@ -27,34 +29,62 @@ public sealed record TierRuleSet(IReadOnlyList<TierRule> Rules)
             throw new InvalidDataException($"{path} is missing: the rule layer needs a rules file (it may hold an empty list).");
         }
 
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses and checks rules written as <c>rules.json</c> is; <paramref name="source"/> names them in errors.</summary>
+    public static TierRuleSet Parse(string json, string source)
+    {
         TierRuleSet set;
         try
         {
-            set = JsonSerializer.Deserialize<TierRuleSet>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))
-                ?? throw new InvalidDataException($"{path} is empty.");
+            set = JsonSerializer.Deserialize<TierRuleSet>(json, Json) ?? throw new InvalidDataException($"{source} is empty.");
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
+            throw new InvalidDataException($"{source} is not valid JSON: {ex.Message}", ex);
         }
 
-        var names = PrioritySignals.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < set.Rules.Count; i++)
+        if (set.Rules is null)
         {
-            var rule = set.Rules[i];
+            throw new InvalidDataException($"{source} has no \"rules\" list (it may be empty).");
+        }
+
+        if (set.Problem() is { } problem)
+        {
+            throw new InvalidDataException($"{source}: {problem}.");
+        }
+
+        return set;
+    }
+
+    /// <summary>The first thing wrong with these rules, as <c>rules[i].field …</c>; null when they are all sound.</summary>
+    public string? Problem()
+    {
+        var names = PrioritySignals.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Rules.Count; i++)
+        {
+            var rule = Rules[i];
             var problem = string.IsNullOrWhiteSpace(rule.Name) ? "name is empty"
-                : !names.Contains(rule.Signal) ? $"signal '{rule.Signal}' is not a priority signal"
+                : !seen.Add(rule.Name) ? $"name '{rule.Name}' is used by an earlier rule"
+                : !names.Contains(rule.Signal ?? "") ? $"signal '{rule.Signal}' is not a priority signal"
+                : !float.IsFinite(rule.AtLeast) ? "atLeast is not a number"
                 : rule.RaiseTo is < 1 or > 5 ? $"raiseTo {rule.RaiseTo} is not a tier from 1 to 5"
                 : string.IsNullOrWhiteSpace(rule.Reason) ? "reason is empty: every rule states why"
                 : null;
             if (problem is not null)
             {
-                throw new InvalidDataException($"{path}: rules[{i}] {problem}.");
+                var field = problem.Split(' ')[0];
+                return $"rules[{i}].{field} {problem[(field.Length + 1)..]}";
             }
         }
 
-        return set;
+        return null;
     }
+
+    /// <summary>The rules as <c>rules.json</c> holds them.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Applies every matching rule to the model's tier; returns the final tier and the reasons of the rules that raised it.</summary>
     public (int Tier, IReadOnlyList<string> Applied) Apply(int modelTier, ReadOnlySpan<float> signals)
