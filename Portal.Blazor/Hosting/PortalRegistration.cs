@@ -1,3 +1,5 @@
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Audit;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using MudBlazor.Services;
@@ -18,6 +20,8 @@ public static class PortalRegistration
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddReferralStore();
+        builder.AddPortalAudit();
+        builder.AddPortalAccess();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()
