@@ -28,6 +28,7 @@ public static class AccessRegistration
         builder.Services.AddSingleton<UnitStore>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<LocalSignIn>();
+        builder.Services.AddScoped<Admin.UserAdministration>();
         builder.Services.AddHostedService<DemoAccountsOnStart>();
 
         // The scheme is chosen while the host is built; the options themselves are validated on start.

@@ -21,4 +21,14 @@ public static class ReturnUrls
 
         return returnUrl.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) ? "/" : returnUrl;
     }
+
+    /// <summary>Where a person lands after signing in without a return address: the first page their roles open.</summary>
+    public static string Landing(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(PortalRoles.Investigator) || user.IsInRole(PortalRoles.Supervisor) ? "/"
+            : user.IsInRole(PortalRoles.Admin) ? "/admin/users"
+            : user.IsInRole(PortalRoles.Auditor) ? "/audit"
+            : "/access-denied";
+    }
 }
