@@ -21,4 +21,4 @@ public sealed record AuditSearch(string? User = null, string? Action = null, str
 /// <summary>One page of audit entries, newest first, and how many match in all.</summary>
 /// <param name="Items">The entries on this page.</param>
 /// <param name="TotalCount">How many entries match the search.</param>
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int TotalCount);
+public sealed record AuditEntryPage(IReadOnlyList<AuditEntry> Items, int TotalCount);

@@ -31,7 +31,7 @@ public sealed class AuditLogStore(StoreDataSource dataSource)
     /// <param name="skip">How many entries to skip; zero or more.</param>
     /// <param name="take">How many to return; 1 to <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    public async Task<AuditPage> SearchAsync(AuditSearch search, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<AuditEntryPage> SearchAsync(AuditSearch search, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
@@ -51,7 +51,7 @@ public sealed class AuditLogStore(StoreDataSource dataSource)
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(AuditLogSql.Shared.Count, parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(pageSql, parameters, cancellationToken: cancellationToken));
-        return new AuditPage(rows.Select(r => r.ToEntry()).ToList(), total);
+        return new AuditEntryPage(rows.Select(r => r.ToEntry()).ToList(), total);
     }
 
     // A LIKE pattern matching the text anywhere, with LIKE's own wildcards taken literally.

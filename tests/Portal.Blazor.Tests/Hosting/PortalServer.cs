@@ -20,9 +20,18 @@ public class PortalServer : IAsyncLifetime
 
     /// <summary>Creates (but does not start) a portal over an empty store.</summary>
     public PortalServer()
+        : this(new Dictionary<string, string?>())
     {
-        factory = new PortalFactory($"Data Source={Path.Combine(folder, "katalyst.db")}", Path.Combine(folder, "evidence"));
     }
+
+    /// <summary>Creates (but does not start) a portal over an empty store, with extra settings and service changes.</summary>
+    protected PortalServer(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        factory = new PortalFactory($"Data Source={Path.Combine(folder, "katalyst.db")}", Path.Combine(folder, "evidence"), settings, services);
+    }
+
+    /// <summary>The running portal's services (its store, password hasher, options).</summary>
+    public IServiceProvider Services => factory.Services;
 
     /// <summary>The portal's root address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -52,7 +61,8 @@ public class PortalServer : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class PortalFactory(string connectionString, string evidencePath) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string connectionString, string evidencePath, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -60,6 +70,16 @@ public class PortalServer : IAsyncLifetime
             builder.UseSetting("Store:ConnectionString", connectionString);
             builder.UseSetting("Store:EvidencePath", evidencePath);
             builder.UseSetting("Scoring:Server", ""); // no scoring service in these tests; scores are seeded
+            builder.UseSetting("Access:DemoAccounts", "false"); // tests create their own accounts (TestAccounts)
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
+            }
         }
     }
 }
