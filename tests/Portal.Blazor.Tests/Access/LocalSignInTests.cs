@@ -35,7 +35,7 @@ public sealed class LocalSignInTests(LockoutPortalServer server) : IClassFixture
     [Fact]
     public async Task PostSignIn_TooManyWrongPasswords_LocksEvenTheRightOne()
     {
-        var userName = await TestAccounts.EnsureAsync(server, "lock.me", [PortalRoles.Investigator]);
+        var userName = await TestAccounts.EnsureAsync(server, "lockout.victim", [PortalRoles.Investigator]);
         using var client = PortalSession.CreateClient(server);
         for (var i = 0; i < LockoutPortalServer.MaxFailedSignIns; i++)
         {
@@ -55,7 +55,7 @@ public sealed class LocalSignInTests(LockoutPortalServer server) : IClassFixture
     [Fact]
     public async Task UnlockAsync_ByAdmin_LetsLockedUserSignIn()
     {
-        var userName = await TestAccounts.EnsureAsync(server, "unlock.me", [PortalRoles.Investigator]);
+        var userName = await TestAccounts.EnsureAsync(server, "freed.user", [PortalRoles.Investigator]);
         using var client = PortalSession.CreateClient(server);
         for (var i = 0; i < LockoutPortalServer.MaxFailedSignIns; i++)
         {
