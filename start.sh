@@ -32,6 +32,9 @@ export Store__ConnectionString="Data Source=$data/katalyst.db"
 export Store__EvidencePath="$data/evidence"
 # The portal scores imported referrals in the background through the scoring service started below.
 export Scoring__Server="http://127.0.0.1:5081"
+# Demo units and one account per role, created on first run (never set DemoAccounts on a live system).
+export Access__DemoAccounts=true
+export Access__DemoPassword="${KATALYST_DEMO_PASSWORD:-demo-password-change-me}"
 [ -f "$data/demo/known-hashes.csv" ] && export Scoring__KnownHashesPath="$data/demo/known-hashes.csv"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
@@ -41,17 +44,17 @@ pids+=($!)
 pids+=($!)
 
 for _ in $(seq 1 60); do
-  if curl -fs -o /dev/null http://127.0.0.1:5080/; then break; fi
+  if curl -fs -o /dev/null http://127.0.0.1:5080/signin; then break; fi
   sleep 1
 done
-curl -fsS -o /dev/null http://127.0.0.1:5080/ || { echo "The portal did not start; see $data/portal.log"; exit 1; }
+curl -fsS -o /dev/null http://127.0.0.1:5080/signin || { echo "The portal did not start; see $data/portal.log"; exit 1; }
 
 cat <<MSG
 
 Katalyst is running.
   Portal:          http://127.0.0.1:5080
-  Demo login:      none yet: the portal has no sign-in until the access work lands (issue 4);
-                   it listens on 127.0.0.1 only.
+  Demo logins:     demo.investigator, demo.supervisor, demo.admin, demo.auditor
+                   password: $Access__DemoPassword  (demo only; set KATALYST_DEMO_PASSWORD to change it)
   Scoring (gRPC):  127.0.0.1:5081 (katalyst.v1.Scoring, health and reflection; the portal scores new referrals
                    in the background: tiers appear in the list within seconds)
   Logs:            $data/portal.log, $data/inference.log

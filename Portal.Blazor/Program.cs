@@ -1,3 +1,4 @@
+using Katalyst.Portal.Access;
 using Katalyst.Portal.Components;
 using Katalyst.Portal.Hosting;
 
@@ -8,8 +9,10 @@ builder.AddPortal();
 
 var app = builder.Build();
 
+app.UsePortalAccess();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalAccess();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

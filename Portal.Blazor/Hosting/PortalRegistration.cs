@@ -1,3 +1,5 @@
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Audit;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
@@ -19,6 +21,8 @@ public static class PortalRegistration
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddReferralStore();
+        builder.AddPortalAudit();
+        builder.AddPortalAccess();
         builder.AddIntake();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))

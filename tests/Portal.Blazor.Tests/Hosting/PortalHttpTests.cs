@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Tests.Access;
 
 namespace Katalyst.Portal.Tests.Hosting;
 
@@ -8,7 +10,7 @@ public sealed partial class PortalHttpTests(PortalServer server) : IClassFixture
     [Fact]
     public async Task GetRoot_Always_ReturnsPageWithAppBarTitle()
     {
-        using var client = server.CreateHttpClient();
+        using var client = await PortalSession.SignedInClientAsync(server, PortalRoles.Investigator);
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -20,7 +22,7 @@ public sealed partial class PortalHttpTests(PortalServer server) : IClassFixture
     [Fact]
     public async Task GetRoot_Prerendered_SaysLoadingNotNoReferrals()
     {
-        using var client = server.CreateHttpClient();
+        using var client = await PortalSession.SignedInClientAsync(server, PortalRoles.Investigator);
 
         // The prerendered page has not asked the store yet: claiming "no referrals" there would mislead.
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -32,7 +34,7 @@ public sealed partial class PortalHttpTests(PortalServer server) : IClassFixture
     [Fact]
     public async Task GetRoot_Always_LinksOnlyLocalStylesAndScriptsThatAreServed()
     {
-        using var client = server.CreateHttpClient();
+        using var client = await PortalSession.SignedInClientAsync(server, PortalRoles.Investigator);
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         var assets = AssetReference().Matches(html).Select(m => m.Groups["url"].Value).ToList();

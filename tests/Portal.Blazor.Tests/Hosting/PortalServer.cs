@@ -20,15 +20,21 @@ public class PortalServer : IAsyncLifetime
 
     /// <summary>Creates (but does not start) a portal over an empty store.</summary>
     public PortalServer()
+        : this(new Dictionary<string, string?>())
     {
-        factory = new PortalFactory(folder, () => Settings);
     }
+
+    /// <summary>Creates (but does not start) a portal over an empty store, with extra settings and service changes.</summary>
+    protected PortalServer(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        factory = new PortalFactory(folder, settings, services);
+    }
+
+    /// <summary>The running portal's services (its store, password hasher, options).</summary>
+    public IServiceProvider Services => factory.Services;
 
     /// <summary>The portal's root address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
-
-    /// <summary>Configuration this portal runs with on top of the test defaults (key, value).</summary>
-    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Fills or alters the migrated store before any test runs; leaves it empty unless overridden.</summary>
     protected virtual Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -43,9 +49,6 @@ public class PortalServer : IAsyncLifetime
         await PrepareStoreAsync(factory.Services.GetRequiredService<StoreDataSource>(), TestContext.Current.CancellationToken);
     }
 
-    /// <summary>The running portal's services.</summary>
-    public IServiceProvider Services => factory.Services;
-
     /// <summary>An HTTP client for the portal.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
@@ -58,7 +61,8 @@ public class PortalServer : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class PortalFactory(string folder, Func<IReadOnlyDictionary<string, string>> settings) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string folder, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -67,9 +71,15 @@ public class PortalServer : IAsyncLifetime
             builder.UseSetting("Store:EvidencePath", Path.Combine(folder, "evidence"));
             builder.UseSetting("Uploads:Path", Path.Combine(folder, "uploads"));
             builder.UseSetting("Scoring:Server", ""); // no scoring service in these tests; scores are seeded
-            foreach (var (key, value) in settings())
+            builder.UseSetting("Access:DemoAccounts", "false"); // tests create their own accounts (TestAccounts)
+            foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureServices(services);
             }
         }
     }

@@ -12,11 +12,11 @@ public sealed class SmallUploadsPortalServer : PortalServer
     /// <summary>The upload limit.</summary>
     public const long MaxBytes = 1024 * 1024;
 
-    /// <inheritdoc />
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    /// <summary>Creates (but does not start) the portal.</summary>
+    public SmallUploadsPortalServer()
+        : base(new Dictionary<string, string?> { ["Uploads:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) })
     {
-        ["Uploads:MaxBytes"] = MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    }
 }
 
 /// <summary>Uploads imported in the background by the portal's real importer over its SQLite store.</summary>

@@ -1,3 +1,5 @@
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Tests.Access;
 using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using Microsoft.Playwright;
@@ -20,6 +22,9 @@ public sealed class IntakeBrowserTests(PortalServer server, BrowserFixture brows
         await Expect(job.Locator(".intake-job-state")).ToHaveTextAsync("Finished", new() { Timeout = 30_000 });
         await Expect(job.Locator(".intake-job-summary")).ToContainTextAsync("Imported:           4");
         await Expect(job.Locator(".intake-job-summary")).ToContainTextAsync("Rejected:           0");
+        var audit = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Katalyst.Referrals.Store.Access.AuditLogStore>(server.Services);
+        var entries = await audit.SearchAsync(new(Action: Katalyst.Portal.Audit.AuditActions.IntakeUploaded, Target: "delivery.zip"), 0, 10, TestContext.Current.CancellationToken);
+        Assert.Equal(TestAccounts.UserNameFor(PortalRoles.Supervisor), Assert.Single(entries.Items).UserName);
     }
 
     [Fact]
@@ -44,9 +49,9 @@ public sealed class IntakeBrowserTests(PortalServer server, BrowserFixture brows
 
     private async Task<IPage> OpenIntakeAsync()
     {
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewSignedInPageAsync(server, PortalRoles.Supervisor);
         await page.GotoAsync(new Uri(server.BaseAddress, "intake").ToString());
-        await Expect(page.Locator(".intake-upload-area[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.Locator(".intake-upload-area[data-interactive=yes]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         return page;
     }
 }

@@ -1,3 +1,5 @@
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Tests.Access;
 using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
@@ -9,8 +11,7 @@ public sealed class BrokenStoreReferralListTests(BrokenStorePortalServer server,
     [Fact]
     public async Task ReferralList_StoreUnreadable_ShowsErrorNotEmptyState()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseAddress.ToString());
+        var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
 
         await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("The referral store could not be read");
         await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("no such table: referrals");

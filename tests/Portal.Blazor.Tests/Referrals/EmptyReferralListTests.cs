@@ -1,3 +1,5 @@
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Tests.Access;
 using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
@@ -9,8 +11,7 @@ public sealed class EmptyReferralListTests(PortalServer server, BrowserFixture b
     [Fact]
     public async Task ReferralList_EmptyStore_ExplainsHowToImport()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseAddress.ToString());
+        var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
 
         var empty = page.Locator(".referral-list-empty");
         await Expect(empty).ToContainTextAsync("No referrals yet");

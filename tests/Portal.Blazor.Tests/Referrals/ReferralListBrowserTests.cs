@@ -1,4 +1,6 @@
 using System.Globalization;
+using Katalyst.Portal.Access;
+using Katalyst.Portal.Tests.Access;
 using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using Microsoft.Playwright;
@@ -56,9 +58,7 @@ public sealed class ReferralListBrowserTests(SeededPortalServer server, BrowserF
 
     private async Task<IPage> OpenListAsync()
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(server.BaseAddress.ToString());
-        return page;
+        return await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
     }
 
     private static ILocator Rows(IPage page) => page.Locator(".referral-list tbody tr.mud-table-row");

@@ -23,6 +23,9 @@ public sealed partial class IntakePage
     [Inject]
     private IOptions<UploadOptions> Options { get; set; } = default!;
 
+    [Inject]
+    private Katalyst.Portal.Audit.AuditLog Audit { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -58,7 +61,8 @@ public sealed partial class IntakePage
         {
             var who = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
             await using var content = file.OpenReadStream(MaxBytes);
-            await Imports.EnqueueAsync(content, file.Name, who ?? "unknown", CancellationToken.None);
+            var job = await Imports.EnqueueAsync(content, file.Name, who ?? "unknown", CancellationToken.None);
+            await Audit.RecordAsync(Katalyst.Portal.Audit.AuditActions.IntakeUploaded, file.Name, $"kept at {job.StoredPath}");
         }
         catch (UploadRefusedException ex)
         {

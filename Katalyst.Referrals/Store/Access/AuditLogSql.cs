@@ -1,0 +1,48 @@
+namespace Katalyst.Referrals.Store.Access;
+
+/// <summary>
+/// The SQL behind <see cref="AuditLogStore"/>. There is no UPDATE or DELETE here: the log is append-only, and
+/// the store's triggers refuse both.
+/// </summary>
+internal static class AuditLogSql
+{
+    // Every filter is optional: a null parameter switches its condition off. LIKE patterns arrive escaped.
+    private const string Where = """
+        WHERE (@UserPattern IS NULL OR user_name LIKE @UserPattern ESCAPE '\')
+          AND (@Action IS NULL OR action = @Action)
+          AND (@TargetPattern IS NULL OR target LIKE @TargetPattern ESCAPE '\')
+          AND (@From IS NULL OR at >= @From)
+          AND (@To IS NULL OR at < @To)
+        """;
+
+    /// <summary>Statements that read the same on SQLite and SQL Server.</summary>
+    public static class Shared
+    {
+        public const string Insert = """
+            INSERT INTO audit_log (at, user_name, action, target, detail, remote_address)
+            VALUES (@At, @UserName, @Action, @Target, @Detail, @RemoteAddress)
+            """;
+
+        public const string Count = "SELECT COUNT(*) FROM audit_log\n" + Where;
+    }
+
+    /// <summary>SQLite only.</summary>
+    public static class Sqlite
+    {
+        public const string Search = "SELECT id, at, user_name, action, target, detail, remote_address FROM audit_log\n" + Where + """
+
+            ORDER BY at DESC, id DESC
+            LIMIT @Take OFFSET @Skip
+            """;
+    }
+
+    /// <summary>SQL Server only.</summary>
+    public static class SqlServer
+    {
+        public const string Search = "SELECT id, at, user_name, action, target, detail, remote_address FROM audit_log\n" + Where + """
+
+            ORDER BY at DESC, id DESC
+            OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+            """;
+    }
+}
