@@ -1,3 +1,4 @@
+using Katalyst.Portal.Components.Pages.Queue;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using MudBlazor.Services;
@@ -18,6 +19,7 @@ public static class PortalRegistration
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.AddReferralStore();
+        builder.Services.AddScoped<QueueAccess>(); // bulk actions off until wired to the Supervisor role
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()

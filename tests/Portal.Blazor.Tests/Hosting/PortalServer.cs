@@ -21,7 +21,7 @@ public class PortalServer : IAsyncLifetime
     /// <summary>Creates (but does not start) a portal over an empty store.</summary>
     public PortalServer()
     {
-        factory = new PortalFactory($"Data Source={Path.Combine(folder, "katalyst.db")}", Path.Combine(folder, "evidence"));
+        factory = new PortalFactory($"Data Source={Path.Combine(folder, "katalyst.db")}", Path.Combine(folder, "evidence"), ConfigureServices);
     }
 
     /// <summary>The portal's root address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -29,6 +29,11 @@ public class PortalServer : IAsyncLifetime
 
     /// <summary>Fills or alters the migrated store before any test runs; leaves it empty unless overridden.</summary>
     protected virtual Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Replaces services of the portal before it starts (e.g. who may use bulk actions); none by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
@@ -52,7 +57,7 @@ public class PortalServer : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed class PortalFactory(string connectionString, string evidencePath) : WebApplicationFactory<Program>
+    private sealed class PortalFactory(string connectionString, string evidencePath, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -60,6 +65,7 @@ public class PortalServer : IAsyncLifetime
             builder.UseSetting("Store:ConnectionString", connectionString);
             builder.UseSetting("Store:EvidencePath", evidencePath);
             builder.UseSetting("Scoring:Server", ""); // no scoring service in these tests; scores are seeded
+            builder.ConfigureServices(configureServices);
         }
     }
 }

@@ -1,11 +1,13 @@
 using Dapper;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Portal.Components.Pages.Queue;
 using Katalyst.Referrals.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Katalyst.Portal.Tests.Hosting;
 
 /// <summary>A portal whose store holds 60 referrals.</summary>
-public sealed class SeededPortalServer : PortalServer
+public class SeededPortalServer : PortalServer
 {
     /// <summary>The referrals in the store, newest first.</summary>
     public IReadOnlyList<SeededReferral> Referrals { get; private set; } = [];
@@ -40,5 +42,17 @@ public sealed class BrokenStorePortalServer : PortalServer
     {
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(DropReferrals, cancellationToken: cancellationToken));
+    }
+}
+
+/// <summary>The seeded portal where the queue's bulk actions are allowed, as for a supervisor.</summary>
+public sealed class BulkEditPortalServer : SeededPortalServer
+{
+    /// <inheritdoc />
+    protected override void ConfigureServices(IServiceCollection services) => services.AddScoped<QueueAccess, AllowBulkEdit>();
+
+    private sealed class AllowBulkEdit : QueueAccess
+    {
+        public override Task<bool> CanBulkEditAsync() => Task.FromResult(true);
     }
 }
