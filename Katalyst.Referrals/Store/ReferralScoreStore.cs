@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Dapper;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Store.Queue;
 
 namespace Katalyst.Referrals.Store;
 
 /// <summary>Keeps the latest score of each referral beside it.</summary>
 public sealed class ReferralScoreStore(StoreDataSource dataSource)
 {
-    /// <summary>Stores the scores, replacing older ones of the same referrals, in one transaction.</summary>
+    /// <summary>Stores the scores, replacing older ones of the same referrals, and updates their queue rows, in one transaction.</summary>
     public async Task SaveAsync(IReadOnlyCollection<ReferralScore> scores, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scores);
@@ -29,6 +30,9 @@ public sealed class ReferralScoreStore(StoreDataSource dataSource)
             s.Models,
             ScoredAt = now,
         }), transaction, cancellationToken: cancellationToken));
+
+        // The queue orders by the scored tier and score: its rows change in the same transaction.
+        await QueueRows.UpdateScoresAsync(connection, transaction, scores.Select(s => (s.ReportId, s.Tier, s.Score)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Model;
+using Katalyst.Referrals.Store.Queue;
 
 namespace Katalyst.Referrals.Store;
 
@@ -75,6 +76,7 @@ internal static class ReferralWriter
     {
         var manifest = referral.Manifest;
         var summary = referral.Report.IncidentSummary;
+        var incidentType = summary.IncidentType.ToSchemaValue();
         var now = DateTimeOffset.UtcNow;
         await connection.ExecuteAsync(new CommandDefinition(ReferralWriteSql.Shared.InsertReferral, new
         {
@@ -83,7 +85,7 @@ internal static class ReferralWriter
             ReportType = manifest.ReportType.ToString().ToLowerInvariant(),
             manifest.NcmecPriority,
             manifest.Country,
-            IncidentType = summary.IncidentType.ToSchemaValue(),
+            IncidentType = incidentType,
             IncidentAt = summary.IncidentDateTime,
             summary.Platform,
             Escalated = !string.IsNullOrWhiteSpace(summary.EscalateToHighPriority),
@@ -94,6 +96,9 @@ internal static class ReferralWriter
             referral.ReportXml,
             ImportedAt = now,
         }, transaction, cancellationToken: cancellationToken));
+
+        // Its queue row (New) and search text, in the same transaction: the queue never misses a stored referral.
+        await QueueRows.AddAsync(connection, transaction, manifest.ReportId, manifest.ReceivedAt, incidentType, referral.Report, cancellationToken);
 
         // Dapper runs a statement given a sequence once per item on one prepared command.
         var evidence = referral.Files

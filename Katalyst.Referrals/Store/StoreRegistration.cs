@@ -1,4 +1,5 @@
 using Katalyst.Referrals.Store.Migrations;
+using Katalyst.Referrals.Store.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ public static class StoreRegistration
 {
     /// <summary>
     /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the
-    /// data source, queries and migration runner, and applies pending migrations before the host serves.
+    /// data source, queries, queue and migration runner, and applies pending migrations (then fills missing queue search
+    /// text) before the host serves.
     /// </summary>
     public static IHostApplicationBuilder AddReferralStore(this IHostApplicationBuilder builder)
     {
@@ -22,14 +24,21 @@ public static class StoreRegistration
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>();
         builder.Services.AddSingleton(sp => StoreDataSource.FromOptions(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddSingleton<ReferralQueries>();
+        builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddSingleton<QueueTextBackfill>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
     }
 
-    private sealed class MigrateOnStart(MigrationRunner runner) : IHostedService
+    // Referrals stored before the queue existed get their search text once, right after the migration.
+    private sealed class MigrateOnStart(MigrationRunner runner, QueueTextBackfill backfill) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await runner.ApplyAsync(cancellationToken);
+            await backfill.RunAsync(cancellationToken);
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Audit;
+using Katalyst.Portal.Components.Pages.Queue;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
@@ -24,6 +25,7 @@ public static class PortalRegistration
         builder.AddPortalAudit();
         builder.AddPortalAccess();
         builder.AddIntake();
+        builder.Services.AddScoped<QueueAccess>();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()

@@ -5,7 +5,7 @@ using Katalyst.Referrals.Store;
 namespace Katalyst.Portal.Tests.Hosting;
 
 /// <summary>A portal whose store holds 60 referrals.</summary>
-public sealed class SeededPortalServer : PortalServer
+public class SeededPortalServer : PortalServer
 {
     /// <summary>The referrals in the store, newest first.</summary>
     public IReadOnlyList<SeededReferral> Referrals { get; private set; } = [];
@@ -42,3 +42,6 @@ public sealed class BrokenStorePortalServer : PortalServer
         await connection.ExecuteAsync(new CommandDefinition(DropReferrals, cancellationToken: cancellationToken));
     }
 }
+
+/// <summary>A seeded portal of its own for the queue's bulk actions, which change referrals' state.</summary>
+public sealed class BulkEditPortalServer : SeededPortalServer;

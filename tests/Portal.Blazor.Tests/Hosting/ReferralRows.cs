@@ -8,7 +8,7 @@ namespace Katalyst.Portal.Tests.Hosting;
 public sealed record SeededReferral(long ReportId, DateTimeOffset ReceivedAt, bool Escalated);
 
 /// <summary>
-/// Inserts synthetic referral rows straight into the <c>referrals</c> table (schema 0001), so that the
+/// Inserts synthetic referral rows straight into the <c>referrals</c> table (schema 0001) with their queue rows and search text (0004), so that the
 /// portal can be tested without the importer. The values are placeholders, never real report content.
 /// </summary>
 public static class ReferralRows
@@ -21,7 +21,10 @@ public static class ReferralRows
                                manifest_json, report_xml, imported_at)
         VALUES (@ReportId, @ReceivedAt, @ReportType, @NcmecPriority, @Country, @IncidentType,
                 @IncidentAt, @Platform, @Escalated, @FileCount, NULL, @PackageSha256,
-                '{}', '<report/>', @ImportedAt)
+                '{}', '<report/>', @ImportedAt);
+        INSERT INTO referral_queue (report_id, received_at, incident_type, status, status_changed_at, text_indexed)
+        VALUES (@ReportId, @ReceivedAt, @IncidentType, 'new', @ImportedAt, 1);
+        INSERT INTO referral_queue_text (rowid, body) VALUES (@ReportId, @Body);
         """;
 
     /// <summary>
@@ -52,6 +55,7 @@ public static class ReferralRows
                 FileCount = (index % 4) + 1,
                 PackageSha256 = index.ToString("x64", CultureInfo.InvariantCulture),
                 ImportedAt = Utc(referral.ReceivedAt.AddMinutes(5)),
+                Body = index % 3 == 0 ? "Asked about homework help." : "Talked about football practice.",
             }, cancellationToken: cancellationToken));
         }
 

@@ -7,8 +7,9 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmarks against a running service; record the figures in docs/benchmarks.md.");
+        var command = new Command("bench", "Benchmarks of the scoring service and the queue; record the figures in docs/benchmarks.md.");
         command.Subcommands.Add(ScoreBench.Create());
+        command.Subcommands.Add(QueueBench.Create());
         return command;
     }
 }

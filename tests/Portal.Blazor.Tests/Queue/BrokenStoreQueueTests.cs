@@ -4,12 +4,12 @@ using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
-namespace Katalyst.Portal.Tests.Referrals;
+namespace Katalyst.Portal.Tests.Queue;
 
-public sealed class BrokenStoreReferralListTests(BrokenStorePortalServer server, BrowserFixture browser) : IClassFixture<BrokenStorePortalServer>
+public sealed class BrokenStoreQueueTests(BrokenStorePortalServer server, BrowserFixture browser) : IClassFixture<BrokenStorePortalServer>
 {
     [Fact]
-    public async Task ReferralList_StoreUnreadable_ShowsErrorNotEmptyState()
+    public async Task Queue_StoreUnreadable_ShowsErrorNotEmptyState()
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
 

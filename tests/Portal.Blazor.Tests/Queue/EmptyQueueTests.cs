@@ -4,12 +4,12 @@ using Katalyst.Portal.Tests.Browser;
 using Katalyst.Portal.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 
-namespace Katalyst.Portal.Tests.Referrals;
+namespace Katalyst.Portal.Tests.Queue;
 
-public sealed class EmptyReferralListTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>
+public sealed class EmptyQueueTests(PortalServer server, BrowserFixture browser) : IClassFixture<PortalServer>
 {
     [Fact]
-    public async Task ReferralList_EmptyStore_ExplainsHowToImport()
+    public async Task Queue_EmptyStore_ExplainsHowToImport()
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
 
