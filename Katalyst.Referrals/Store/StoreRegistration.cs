@@ -1,5 +1,7 @@
+using Katalyst.Referrals.Store.Detail;
 using Katalyst.Referrals.Store.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +12,7 @@ public static class StoreRegistration
 {
     /// <summary>
     /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the
-    /// data source, queries and migration runner, and applies pending migrations before the host serves.
+    /// data source, queries (the referral page's detail query and the score store among them) and migration runner, and applies pending migrations before the host serves.
     /// </summary>
     public static IHostApplicationBuilder AddReferralStore(this IHostApplicationBuilder builder)
     {
@@ -22,6 +24,8 @@ public static class StoreRegistration
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidation>();
         builder.Services.AddSingleton(sp => StoreDataSource.FromOptions(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddSingleton<ReferralQueries>();
+        builder.Services.TryAddSingleton<ReferralScoreStore>();
+        builder.Services.AddSingleton<ReferralDetailQuery>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
