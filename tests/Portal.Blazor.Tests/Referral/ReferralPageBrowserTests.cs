@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Katalyst.Portal.Tests.Browser;
+using Katalyst.Portal.Tests.Hosting;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Katalyst.Portal.Tests.Referral;
+
+public sealed class ReferralPageBrowserTests(ImportedPortalServer server, BrowserFixture browser) : IClassFixture<ImportedPortalServer>
+{
+    private static readonly string[] Sections =
+    [
+        "referral-score", "referral-incident", "referral-reported", "referral-victims", "referral-recipients",
+        "referral-internet", "referral-additional", "referral-files", "referral-envelope", "referral-related", "referral-reporter",
+    ];
+
+    [Fact]
+    public async Task ReferralPage_FullReferral_ShowsEverySection()
+    {
+        var page = await OpenAsync(HandWrittenPackages.FullReportId);
+
+        foreach (var section in Sections)
+        {
+            await Expect(page.Locator($".referral-section.{section}")).ToBeVisibleAsync();
+        }
+
+        await Expect(page.Locator(".referral-score .referral-tier")).ToHaveTextAsync("1 IMMEDIATE");
+        await Expect(page.Locator(".referral-reason")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".referral-indicator")).ToHaveCountAsync(7);
+        await Expect(page.Locator(".referral-indicator[data-indicator=meeting] .referral-indicator-value")).ToHaveTextAsync("93%");
+        await Expect(page.Locator(".referral-warning")).ToContainTextAsync("legal authority needed");
+        await Expect(page.Locator(".referral-escalation")).ToContainTextAsync("shopping mall");
+        await Expect(page.Locator(".referral-annotations")).ToContainTextAsync("sextortion");
+        await Expect(page.Locator(".referral-reported .referral-screen-name").First).ToContainTextAsync("sky_rider_77");
+        await Expect(page.Locator(".referral-reported .referral-ip")).ToContainTextAsync("51234");
+        await Expect(page.Locator(".referral-reported .referral-device")).ToContainTextAsync("356938035643809");
+        await Expect(page.Locator(".referral-reported .referral-phone")).ToContainTextAsync("03001234567");
+        await Expect(page.Locator(".referral-victims .referral-school")).ToContainTextAsync("Example Public School");
+        await Expect(page.Locator(".referral-internet .chat-message")).ToHaveCountAsync(3);
+        await Expect(page.Locator(".referral-files tr.referral-file")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".referral-files .referral-known-hash").First).ToHaveTextAsync("not checked yet");
+        await Expect(page.Locator(".referral-envelope .referral-ncmec-priority")).ToContainTextAsync("1");
+        await Expect(page.Locator($".referral-related-report[data-report-id='{HandWrittenPackages.MarkupReportId}'] a"))
+            .ToHaveAttributeAsync("href", $"referrals/{HandWrittenPackages.MarkupReportId}");
+        await Expect(page.Locator($".referral-related-report[data-report-id='{HandWrittenPackages.MissingRelatedId}'] a")).ToHaveCountAsync(0);
+
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots", "referral.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        TestContext.Current.TestOutputHelper?.WriteLine($"Referral page screenshot: {screenshot}");
+        Console.WriteLine($"Referral page screenshot: {screenshot}");
+    }
+
+    [Fact]
+    public async Task ReferralPage_RelatedReportLink_OpensThatReferral()
+    {
+        var page = await OpenAsync(HandWrittenPackages.FullReportId);
+
+        await page.Locator($".referral-related-report[data-report-id='{HandWrittenPackages.MarkupReportId}'] a").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, $"referrals/{HandWrittenPackages.MarkupReportId}").ToString());
+        await Expect(page.Locator("h1, .mud-typography-h5").First).ToHaveTextAsync($"Referral {HandWrittenPackages.MarkupReportId}");
+    }
+
+    [Fact]
+    public async Task ReferralPage_GeneratedUrduChat_RendersRightToLeft()
+    {
+        var page = await OpenAsync(server.UrduReportId);
+        var urdu = await UrduBubbleAsync(page);
+
+        Assert.Equal("rtl", await urdu.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        Assert.Equal("auto", await urdu.GetAttributeAsync("dir"));
+    }
+
+    [Fact]
+    public async Task ReferralPage_GeneratedUrduChat_IsShapedWithTheShippedFont()
+    {
+        var page = await OpenAsync(server.UrduReportId);
+        var urdu = await UrduBubbleAsync(page);
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await urdu.EvaluateAsync("e => e.setAttribute('data-urdu-under-test', '')");
+
+        // Chromium reports the fonts it actually drew the node's text with: the shipped face, not a system fallback.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("DOM.enable");
+        await cdp.SendAsync("CSS.enable");
+        var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = 0 });
+        var node = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object>
+        {
+            ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(),
+            ["selector"] = "[data-urdu-under-test]",
+        });
+        var fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object>
+        {
+            ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32(),
+        });
+
+        var used = fonts!.Value.GetProperty("fonts").EnumerateArray()
+            .Select(f => (Family: f.GetProperty("familyName").GetString(), Custom: f.GetProperty("isCustomFont").GetBoolean(), Glyphs: f.GetProperty("glyphCount").GetInt32()))
+            .ToList();
+        Assert.Contains(used, f => f.Family == "Noto Naskh Arabic" && f.Custom && f.Glyphs > 0);
+    }
+
+    [Fact]
+    public async Task ReferralPage_Always_LoadsNothingFromAnotherHost()
+    {
+        var requests = new List<string>();
+        var page = await browser.NewPageAsync();
+        page.Request += (_, request) => requests.Add(request.Url);
+        await page.GotoAsync(new Uri(server.BaseAddress, $"referrals/{HandWrittenPackages.FullReportId}").ToString());
+        await Expect(page.Locator(".referral-section.referral-files")).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => document.fonts.ready");
+
+        Assert.Contains(requests, r => r.Contains("fonts/noto-naskh-arabic/", StringComparison.Ordinal));
+        Assert.All(requests, r => Assert.StartsWith(server.BaseAddress.GetLeftPart(UriPartial.Authority), r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReferralPage_MarkupInReferralText_ShowsItAsTextAndRunsNoScript()
+    {
+        var page = await OpenAsync(HandWrittenPackages.MarkupReportId);
+
+        await Expect(page.Locator(".referral-additional .free-text")).ToHaveTextAsync($"{HandWrittenPackages.ScriptText} {HandWrittenPackages.BoldText}");
+        await Expect(page.Locator(".referral-escalation .free-text")).ToHaveTextAsync(HandWrittenPackages.BoldText);
+        await Expect(page.Locator(".referral-reported .referral-screen-name")).ToContainTextAsync(HandWrittenPackages.BoldText);
+        await Expect(page.Locator(".referral-reported .referral-bio")).ToHaveTextAsync(HandWrittenPackages.ScriptText);
+        await Expect(page.Locator(".referral-internet .chat-text").First).ToHaveTextAsync(HandWrittenPackages.ScriptText);
+        await Expect(page.Locator(".referral-files .referral-file-name")).ToHaveTextAsync($"{HandWrittenPackages.ScriptText}.png");
+
+        Assert.Equal(0, await page.Locator(".referral-page script, .referral-page b, .referral-page img").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>($"() => window.{HandWrittenPackages.ScriptFlag} === undefined"));
+    }
+
+    [Fact]
+    public async Task ReferralPage_UnknownReport_SaysNotFound()
+    {
+        var page = await OpenAsync(424_242);
+
+        await Expect(page.Locator(".referral-not-found")).ToContainTextAsync("No referral with report number 424242 has been received");
+        await Expect(page.Locator(".referral-section")).ToHaveCountAsync(0);
+    }
+
+    private async Task<IPage> OpenAsync(long reportId)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseAddress, $"referrals/{reportId.ToString(CultureInfo.InvariantCulture)}").ToString());
+        return page;
+    }
+
+    private static async Task<ILocator> UrduBubbleAsync(IPage page)
+    {
+        var bubbles = page.Locator(".referral-internet .chat-text");
+        await Expect(bubbles.First).ToBeVisibleAsync();
+        var texts = await bubbles.AllTextContentsAsync();
+        var index = texts.ToList().FindIndex(t => t.Length > 0 && t[0] is >= '\u0600' and <= '\u06FF');
+        Assert.True(index >= 0, $"No chat message opens in Urdu script: {JsonSerializer.Serialize(texts)}");
+        return bubbles.Nth(index);
+    }
+}
