@@ -11,8 +11,9 @@ namespace Katalyst.Referrals.Store;
 public static class StoreRegistration
 {
     /// <summary>
-    /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the
-    /// data source, queries (the referral page's detail query and the score store among them) and migration runner, and applies pending migrations before the host serves.
+    /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the data
+    /// source, queries (the referral page's detail query and the score store among them) and migration runner,
+    /// and applies pending migrations before the host serves.
     /// </summary>
     public static IHostApplicationBuilder AddReferralStore(this IHostApplicationBuilder builder)
     {

@@ -42,6 +42,7 @@ public sealed partial class ReferralPage
         detail = null;
         if (ReportId <= 0)
         {
+            // No report has such a number: the not-found message says so without asking the store.
             loaded = true;
             return;
         }
