@@ -77,28 +77,28 @@ public sealed class ReferralPageBrowserTests(ImportedPortalServer server, Browse
     public async Task ReferralPage_GeneratedUrduChat_IsShapedWithTheShippedFont()
     {
         var page = await OpenAsync(server.UrduReportId);
-        var urdu = await UrduBubbleAsync(page);
         await page.EvaluateAsync("() => document.fonts.ready");
-        await urdu.EvaluateAsync("e => e.setAttribute('data-urdu-under-test', '')");
 
         // Chromium reports the fonts it actually drew the node's text with: the shipped face, not a system fallback.
+        // The prerendered page is re-rendered once the circuit starts, which can replace the node between the
+        // look-up and the question: then the node is looked up again.
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("DOM.enable");
         await cdp.SendAsync("CSS.enable");
-        var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = 0 });
-        var node = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object>
+        List<(string? Family, bool Custom, int Glyphs)> used = [];
+        for (var attempt = 1; ; attempt++)
         {
-            ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(),
-            ["selector"] = "[data-urdu-under-test]",
-        });
-        var fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object>
-        {
-            ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32(),
-        });
+            try
+            {
+                used = await UsedFontsAsync(page, cdp);
+                break;
+            }
+            catch (PlaywrightException e) when (attempt < 5 && e.Message.Contains("node", StringComparison.OrdinalIgnoreCase))
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
 
-        var used = fonts!.Value.GetProperty("fonts").EnumerateArray()
-            .Select(f => (Family: f.GetProperty("familyName").GetString(), Custom: f.GetProperty("isCustomFont").GetBoolean(), Glyphs: f.GetProperty("glyphCount").GetInt32()))
-            .ToList();
         Assert.Contains(used, f => f.Family == "Noto Naskh Arabic" && f.Custom && f.Glyphs > 0);
     }
 
@@ -139,6 +139,24 @@ public sealed class ReferralPageBrowserTests(ImportedPortalServer server, Browse
 
         await Expect(page.Locator(".referral-not-found")).ToContainTextAsync("No referral with report number 424242 has been received");
         await Expect(page.Locator(".referral-section")).ToHaveCountAsync(0);
+    }
+
+    private static async Task<List<(string? Family, bool Custom, int Glyphs)>> UsedFontsAsync(IPage page, ICDPSession cdp)
+    {
+        var urdu = await UrduBubbleAsync(page);
+        await urdu.EvaluateAsync("e => e.setAttribute('data-urdu-under-test', '')");
+        var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = 0 });
+        var node = await cdp.SendAsync("DOM.querySelector", new Dictionary<string, object>
+        {
+            ["nodeId"] = document!.Value.GetProperty("root").GetProperty("nodeId").GetInt32(),
+            ["selector"] = "[data-urdu-under-test]",
+        });
+        var fonts = await cdp.SendAsync("CSS.getPlatformFontsForNode", new Dictionary<string, object>
+        {
+            ["nodeId"] = node!.Value.GetProperty("nodeId").GetInt32(),
+        });
+        return [.. fonts!.Value.GetProperty("fonts").EnumerateArray()
+            .Select(f => (f.GetProperty("familyName").GetString(), f.GetProperty("isCustomFont").GetBoolean(), f.GetProperty("glyphCount").GetInt32()))];
     }
 
     private async Task<IPage> OpenAsync(long reportId)
