@@ -1,6 +1,8 @@
+using Katalyst.Referrals.Store.Detail;
 using Katalyst.Referrals.Store.Migrations;
 using Katalyst.Referrals.Store.Queue;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +13,8 @@ public static class StoreRegistration
 {
     /// <summary>
     /// Binds and validates <see cref="StoreOptions"/> (section <c>Store</c>) at start-up, registers the
-    /// data source, queries, queue and migration runner, and applies pending migrations (then fills missing queue search
-    /// text) before the host serves.
+    /// data source, queries (the referral page's detail query and the score store among them), queue and migration
+    /// runner, and applies pending migrations (then fills missing queue search text) before the host serves.
     /// </summary>
     public static IHostApplicationBuilder AddReferralStore(this IHostApplicationBuilder builder)
     {
@@ -26,6 +28,8 @@ public static class StoreRegistration
         builder.Services.AddSingleton<ReferralQueries>();
         builder.Services.AddSingleton<QueueStore>();
         builder.Services.AddSingleton<QueueTextBackfill>();
+        builder.Services.TryAddSingleton<ReferralScoreStore>();
+        builder.Services.AddSingleton<ReferralDetailQuery>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
