@@ -31,6 +31,7 @@ public static class PortalRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<UnscoredReferralScoring>();
+        builder.Services.AddSingleton<ScoringConnection>();
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using Katalyst.Cli.Tests.Score;
-
 namespace Katalyst.Cli.Tests.Bench;
 
 /// <summary>`katalyst bench score` runs end to end against the real service (a tiny run: figures are not judged here).</summary>

@@ -29,6 +29,10 @@ public sealed class RoleMatrixTests(PortalServer server) : IClassFixture<PortalS
         { PortalRoles.Supervisor, "/intake", true },
         { PortalRoles.Admin, "/intake", true },
         { PortalRoles.Auditor, "/intake", false },
+        { PortalRoles.Investigator, "/admin/scoring", false },
+        { PortalRoles.Supervisor, "/admin/scoring", true },
+        { PortalRoles.Admin, "/admin/scoring", true },
+        { PortalRoles.Auditor, "/admin/scoring", false },
     };
 
     [Theory]

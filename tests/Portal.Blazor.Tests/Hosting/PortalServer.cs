@@ -40,7 +40,7 @@ public class PortalServer : IAsyncLifetime
     protected virtual Task PrepareStoreAsync(StoreDataSource dataSource, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         factory.UseKestrel(0);
         factory.StartServer();
@@ -53,7 +53,7 @@ public class PortalServer : IAsyncLifetime
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Katalyst.Tests;
+
+/// <summary>
+/// The real inference service, built beside the tests (a test project that uses it references Inference.Service with
+/// <c>ReferenceOutputAssembly="false"</c>), running in its own process on a free loopback port.
+/// </summary>
+public sealed class InferenceProcess : IAsyncLifetime
+{
+    private readonly int port = FreePort();
+    private readonly string? modelsCopy;
+    private Process? process;
+
+    /// <summary>A service over the models built beside it (which tests must not change).</summary>
+    public InferenceProcess()
+        : this(ownModels: false)
+    {
+    }
+
+    /// <summary>With <paramref name="ownModels"/>, the service runs over a temporary copy of the models, so a test may edit rules.json.</summary>
+    internal InferenceProcess(bool ownModels)
+    {
+        Address = $"http://127.0.0.1:{port}";
+        modelsCopy = ownModels ? Directory.CreateTempSubdirectory("katalyst-models-").FullName : null;
+    }
+
+    /// <summary>The service's address, e.g. <c>http://127.0.0.1:40123</c>; known before it starts.</summary>
+    public string Address { get; }
+
+    /// <summary>The models folder the service reads.</summary>
+    public string ModelsPath => modelsCopy ?? Path.Combine(Path.GetDirectoryName(ServicePath)!, "models");
+
+    private static string ServicePath
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
+            return Path.Combine(RepositoryFolder.Root, "Inference.Service", "bin", configuration, "net10.0", "Inference.Service.dll");
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var service = ServicePath;
+        if (modelsCopy is not null)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(Path.GetDirectoryName(service)!, "models")))
+            {
+                File.Copy(file, Path.Combine(modelsCopy, Path.GetFileName(file)));
+            }
+        }
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(service)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(service);
+        start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Address}");
+        if (modelsCopy is not null)
+        {
+            start.ArgumentList.Add($"--Scoring:ModelsPath={modelsCopy}");
+        }
+        process = Process.Start(start) ?? throw new InvalidOperationException("the inference service did not start");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the inference service exited with {process.ExitCode}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+        }
+
+        throw new TimeoutException($"the inference service did not listen on {Address} within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        if (modelsCopy is not null)
+        {
+            Directory.Delete(modelsCopy, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
