@@ -11,6 +11,7 @@ data="$root/data"
 echo "Building (Release)..."
 for project in Inference.Service Portal.Blazor tools/Katalyst.Cli; do
   dotnet publish "$project" -c Release -o "$out/$(basename "$project")" --nologo -v quiet
+  [ -f "$out/$(basename "$project")/$(basename "$project" | sed 's/^Katalyst.Cli$/katalyst/').dll" ] || { echo "Publishing $project failed."; exit 1; }
 done
 katalyst=(dotnet "$out/Katalyst.Cli/katalyst.dll")
 
@@ -43,10 +44,12 @@ pids+=($!)
 (cd "$out/Portal.Blazor" && exec dotnet Portal.Blazor.dll) > "$data/portal.log" 2>&1 &
 pids+=($!)
 
-for _ in $(seq 1 60); do
-  if curl -fs -o /dev/null http://127.0.0.1:5080/signin; then break; fi
+# Both must answer before the URL is printed: the scoring service's port, then the portal's sign-in page.
+for _ in $(seq 1 90); do
+  if (exec 3<>/dev/tcp/127.0.0.1/5081) 2>/dev/null && curl -fs -o /dev/null http://127.0.0.1:5080/signin; then break; fi
   sleep 1
 done
+(exec 3<>/dev/tcp/127.0.0.1/5081) 2>/dev/null || { echo "The scoring service did not start; see $data/inference.log"; exit 1; }
 curl -fsS -o /dev/null http://127.0.0.1:5080/signin || { echo "The portal did not start; see $data/portal.log"; exit 1; }
 
 cat <<MSG
