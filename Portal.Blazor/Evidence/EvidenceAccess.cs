@@ -48,9 +48,15 @@ public sealed class EvidenceAccess(
     /// Reveals one file to the signed-in person: refused for a locked file or one without bytes, else recorded in the
     /// audit log (<see cref="AuditActions.MediaRevealed"/>), which is what opens the full image to them.
     /// </summary>
-    /// <exception cref="EvidenceRefusedException">The file is locked, has no bytes or is not stored.</exception>
-    public async Task RevealAsync(long reportId, string fileId, CancellationToken cancellationToken = default)
+    /// <exception cref="EvidenceRefusedException">The person does not work referrals, or the file is locked, has no bytes or is not stored.</exception>
+    public async Task RevealAsync(ClaimsPrincipal user, long reportId, string fileId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!MayViewEvidence(user))
+        {
+            throw new EvidenceRefusedException("Evidence is open to investigators and supervisors only.");
+        }
+
         var file = await FileAsync(reportId, fileId, cancellationToken)
             ?? throw new EvidenceRefusedException($"Referral {reportId} has no file '{fileId}'.");
         if (file.LockReason is { } reason)

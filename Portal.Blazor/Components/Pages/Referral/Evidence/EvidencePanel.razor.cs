@@ -1,5 +1,6 @@
 using Katalyst.Portal.Evidence;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Katalyst.Portal.Components.Pages.Referral.Evidence;
 
@@ -21,6 +22,9 @@ public sealed partial class EvidencePanel
 
     [Inject]
     private EvidenceAccess Access { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
@@ -46,7 +50,8 @@ public sealed partial class EvidencePanel
         error = null;
         try
         {
-            await Access.RevealAsync(file.ReportId, file.File.FileId);
+            var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+            await Access.RevealAsync(user, file.ReportId, file.File.FileId);
             revealed.Add(file.File.FileId);
         }
         catch (EvidenceRefusedException refused)
