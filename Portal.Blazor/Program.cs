@@ -1,5 +1,6 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Components;
+using Katalyst.Portal.Evidence;
 using Katalyst.Portal.Hosting;
 
 // The investigators' portal: Blazor Server (interactive server rendering) over the referral store.
@@ -13,6 +14,7 @@ app.UsePortalAccess();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAccess();
+app.MapEvidenceMedia();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,6 +1,7 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Audit;
 using Katalyst.Portal.Components.Pages.Queue;
+using Katalyst.Portal.Evidence;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
@@ -25,6 +26,7 @@ public static class PortalRegistration
         builder.AddPortalAudit();
         builder.AddPortalAccess();
         builder.AddIntake();
+        builder.AddEvidence();
         builder.Services.AddScoped<QueueAccess>();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))

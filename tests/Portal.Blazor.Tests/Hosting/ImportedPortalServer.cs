@@ -6,6 +6,7 @@ using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Detail;
 using Katalyst.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Katalyst.Portal.Tests.Hosting;
@@ -64,7 +65,8 @@ public sealed class ImportedPortalServer : PortalServer
             Generated = [.. Directory.GetDirectories(batch).Select(d => long.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture)).Order()];
             HandWrittenPackages.Write(batch, Generated[0]);
 
-            var importer = new ReferralImporter(dataSource, new EvidenceStore(Path.Combine(folder, "evidence")),
+            // Into the portal's own evidence store, so that the media endpoints serve the imported bytes.
+            var importer = new ReferralImporter(dataSource, Services.GetRequiredService<EvidenceStore>(),
                 new IntakeOptions { Parallelism = 2 }, NullLogger<ReferralImporter>.Instance);
             var summary = await importer.ImportAsync(batch, cancellationToken: cancellationToken);
             if (summary.Rejections.Count > 0 || summary.Imported != GeneratedCount + 2)
