@@ -1,11 +1,13 @@
 using System.Data.Common;
 using Dapper;
+using Katalyst.Referrals.Store.Workflow;
 
 namespace Katalyst.Referrals.Store.Queue;
 
 /// <summary>
 /// The investigators' work queue over the whole store: filtered, ordered pages with their total, and the bulk
-/// actions a supervisor takes from the queue. Nothing here closes a referral.
+/// actions a supervisor takes from the queue, under the same rules as the referral page (<see cref="ReferralWorkflow"/>).
+/// Nothing here closes a referral.
 /// </summary>
 public sealed class QueueStore(StoreDataSource dataSource)
 {
@@ -35,9 +37,7 @@ public sealed class QueueStore(StoreDataSource dataSource)
     /// in any other status, and numbers the store does not hold, are refused with the reason and left unchanged.
     /// </summary>
     public Task<BulkOutcome> MarkReviewedAsync(IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken = default) =>
-        ApplyAsync(reportIds, QueueSql.Shared.MarkReviewed, new { }, status => status == ReferralStatus.New
-            ? null
-            : $"it is {status.ToDisplayName()}; only New referrals can be marked reviewed", cancellationToken);
+        ApplyAsync(reportIds, QueueSql.Shared.MarkReviewed, new { }, ReferralWorkflow.MarkReviewedRefusal, cancellationToken);
 
     /// <summary>
     /// Assigns referrals to a user, a unit or both (a null keeps the current one). New, In review and Assigned
@@ -52,9 +52,7 @@ public sealed class QueueStore(StoreDataSource dataSource)
             throw new ArgumentException("Assign needs a user id, a unit id or both; neither was given.", nameof(userId));
         }
 
-        return ApplyAsync(reportIds, QueueSql.Shared.Assign, new { UserId = userId, UnitId = unitId }, status => status is ReferralStatus.ReferredOnward or ReferralStatus.Closed
-            ? $"it is {status.ToDisplayName()}; a referral whose work is over cannot be assigned"
-            : null, cancellationToken);
+        return ApplyAsync(reportIds, QueueSql.Shared.Assign, new { UserId = userId, UnitId = unitId }, ReferralWorkflow.AssignRefusal, cancellationToken);
     }
 
     // Reads each referral's status, refuses those the rule rejects and updates the rest, in one transaction.
