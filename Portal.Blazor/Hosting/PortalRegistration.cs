@@ -1,6 +1,7 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Audit;
 using Katalyst.Portal.Components.Pages.Queue;
+using Katalyst.Portal.Components.Pages.Referral.Workflow;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
@@ -26,6 +27,7 @@ public static class PortalRegistration
         builder.AddPortalAccess();
         builder.AddIntake();
         builder.Services.AddScoped<QueueAccess>();
+        builder.AddReferralWorkflow();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()
