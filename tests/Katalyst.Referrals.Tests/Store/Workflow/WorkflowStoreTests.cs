@@ -220,4 +220,19 @@ public sealed class WorkflowStoreTests
         Assert.Equal(WorkflowOptions.DefaultClosingReasons, new WorkflowOptions().EffectiveClosingReasons);
         Assert.Equal(["Only this"], new WorkflowOptions { ClosingReasons = ["Only this"] }.EffectiveClosingReasons);
     }
+
+    [Fact]
+    public async Task QueueBulkActions_WithAName_RecordTheirMovesInTheHistory()
+    {
+        await using var store = await StoreWithAsync(Standard);
+        var queue = new QueueStore(store.DataSource);
+
+        await queue.MarkReviewedAsync([101], "sup.one", Ct);
+        await queue.AssignAsync([101, 102], 7, null, "sup.one", Ct);
+
+        Assert.Equal(
+            [(ReferralStatus.New, ReferralStatus.InReview, "sup.one"), (ReferralStatus.InReview, ReferralStatus.Assigned, "sup.one")],
+            (await Workflow(store).GetAsync(101, Ct))!.History.Select(h => (h.From, h.To, h.UserName)));
+        Assert.Equal([(ReferralStatus.New, ReferralStatus.Assigned)], (await Workflow(store).GetAsync(102, Ct))!.History.Select(h => (h.From, h.To)));
+    }
 }
