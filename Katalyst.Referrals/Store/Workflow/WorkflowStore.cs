@@ -39,7 +39,7 @@ public sealed class WorkflowStore(StoreDataSource dataSource, WorkflowOptions op
             throw new WorkflowRefusedException($"Referral {reportId}: {refusal}.");
         }
 
-        var cleanReason = CheckReason(reportId, state.Status, to, reason);
+        var cleanReason = WorkflowReasons.Check(options, reportId, state.Status, to, reason);
         var values = new { ReportId = reportId, From = state.Status.ToCode(), To = to.ToCode(), Now = DateTimeOffset.UtcNow, UserName = userName, Reason = cleanReason };
         await UpdateGuardedAsync(connection, transaction, WorkflowSql.Shared.Move, values, reportId, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(WorkflowSql.Shared.InsertHistory, values, transaction, cancellationToken: cancellationToken));
@@ -87,7 +87,7 @@ public sealed class WorkflowStore(StoreDataSource dataSource, WorkflowOptions op
             throw new WorkflowRefusedException($"Referral {reportId}: a tier override is 1 to 5, not {tier}.");
         }
 
-        var cleanReason = RequireText(reportId, reason, "A tier override needs a reason", WorkflowLimits.MaxReasonLength);
+        var cleanReason = WorkflowReasons.RequireText(reportId, reason, "A tier override needs a reason", WorkflowLimits.MaxReasonLength);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await RequireStateAsync(connection, transaction, reportId, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class WorkflowStore(StoreDataSource dataSource, WorkflowOptions op
     public async Task AddNoteAsync(long reportId, string text, string userName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userName);
-        var cleanText = RequireText(reportId, text, "A note needs some text", WorkflowLimits.MaxNoteLength);
+        var cleanText = WorkflowReasons.RequireText(reportId, text, "A note needs some text", WorkflowLimits.MaxNoteLength);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await RequireStateAsync(connection, transaction, reportId, cancellationToken);
@@ -130,40 +130,6 @@ public sealed class WorkflowStore(StoreDataSource dataSource, WorkflowOptions op
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorkflowRows.Label>(new CommandDefinition(WorkflowSql.Shared.SelectLabels, new { Kind = kind }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new ReferralLabel(r.ReportId, r.At, r.UserName, r.Kind, r.Value, r.Reason))];
-    }
-
-    private string? CheckReason(long reportId, ReferralStatus from, ReferralStatus to, string? reason)
-    {
-        var move = $"{from.ToDisplayName()} → {to.ToDisplayName()}";
-        if (ReferralWorkflow.NeedsListedReason(to))
-        {
-            var listed = options.ReasonsFor(to);
-            var given = reason?.Trim();
-            var match = listed.FirstOrDefault(r => string.Equals(r.Trim(), given, StringComparison.OrdinalIgnoreCase));
-            return match ?? throw new WorkflowRefusedException(string.IsNullOrEmpty(given)
-                ? $"Referral {reportId}: {move} needs a reason from the list: {string.Join("; ", listed)}."
-                : $"Referral {reportId}: '{given}' is not a reason for {move}; pick one of: {string.Join("; ", listed)}.");
-        }
-
-        if (ReferralWorkflow.IsReopening(from, to))
-        {
-            return RequireText(reportId, reason, $"Reopening ({move}) needs a reason", WorkflowLimits.MaxReasonLength);
-        }
-
-        return string.IsNullOrWhiteSpace(reason) ? null : RequireText(reportId, reason, "", WorkflowLimits.MaxReasonLength);
-    }
-
-    private static string RequireText(long reportId, string? text, string missing, int maxLength)
-    {
-        var clean = text?.Trim() ?? "";
-        if (clean.Length == 0)
-        {
-            throw new WorkflowRefusedException($"Referral {reportId}: {missing}.");
-        }
-
-        return clean.Length <= maxLength
-            ? clean
-            : throw new WorkflowRefusedException($"Referral {reportId}: the text is {clean.Length} characters; at most {maxLength}.");
     }
 
     private static async Task UpdateGuardedAsync(DbConnection connection, DbTransaction transaction, string sql, object values, long reportId, CancellationToken cancellationToken)
