@@ -75,6 +75,9 @@ public static class AuditActions
     /// <summary>A referral's tier was overridden (detail: from, to, reason).</summary>
     public const string TierOverridden = "referral.tier-overridden";
 
+    /// <summary>A note was added to a referral (target: the report id; detail: its length, never its text).</summary>
+    public const string NoteAdded = "referral.note-added";
+
     /// <summary>A supervisor recorded legal authority to view a referral's unviewed files.</summary>
     public const string LegalAuthorityRecorded = "referral.legal-authority-recorded";
 
@@ -87,6 +90,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignInLockedOut, SignInDisabled, AccountLocked, SignOut,
         UserCreated, UserRolesChanged, UserUnitChanged, UserDisabled, UserEnabled, UserPasswordReset, UserUnlocked,
         UnitCreated, UnitRenamed, DemoAccountsCreated,
-        ReferralOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, LegalAuthorityRecorded, Exported,
+        ReferralOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, NoteAdded, LegalAuthorityRecorded, Exported,
     ];
 }

@@ -1,6 +1,7 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Audit;
 using Katalyst.Portal.Components.Pages.Queue;
+using Katalyst.Portal.Components.Pages.Referral.Workflow;
 using Katalyst.Portal.Evidence;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Scoring;
@@ -28,6 +29,7 @@ public static class PortalRegistration
         builder.AddIntake();
         builder.AddEvidence();
         builder.Services.AddScoped<QueueAccess>();
+        builder.AddReferralWorkflow();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()

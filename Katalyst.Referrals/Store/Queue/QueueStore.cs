@@ -1,11 +1,12 @@
-using System.Data.Common;
 using Dapper;
+using Katalyst.Referrals.Store.Workflow;
 
 namespace Katalyst.Referrals.Store.Queue;
 
 /// <summary>
 /// The investigators' work queue over the whole store: filtered, ordered pages with their total, and the bulk
-/// actions a supervisor takes from the queue. Nothing here closes a referral.
+/// actions a supervisor takes from the queue, under the same rules as the referral page (<see cref="ReferralWorkflow"/>).
+/// Nothing here closes a referral.
 /// </summary>
 public sealed class QueueStore(StoreDataSource dataSource)
 {
@@ -33,33 +34,51 @@ public sealed class QueueStore(StoreDataSource dataSource)
     /// <summary>
     /// Marks new referrals as reviewed (New → In review) and records when a person first reviewed them. Referrals
     /// in any other status, and numbers the store does not hold, are refused with the reason and left unchanged.
+    /// No status history is written; the portal uses the overload that names the person.
     /// </summary>
     public Task<BulkOutcome> MarkReviewedAsync(IReadOnlyCollection<long> reportIds, CancellationToken cancellationToken = default) =>
-        ApplyAsync(reportIds, QueueSql.Shared.MarkReviewed, new { }, status => status == ReferralStatus.New
-            ? null
-            : $"it is {status.ToDisplayName()}; only New referrals can be marked reviewed", cancellationToken);
+        ApplyAsync(reportIds, QueueSql.Shared.MarkReviewed, new { }, ReferralWorkflow.MarkReviewedRefusal, _ => ReferralStatus.InReview, null, cancellationToken);
+
+    /// <summary>Marks new referrals as reviewed as <paramref name="changedBy"/> did, recording each move in the status history.</summary>
+    public Task<BulkOutcome> MarkReviewedAsync(IReadOnlyCollection<long> reportIds, string changedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        return ApplyAsync(reportIds, QueueSql.Shared.MarkReviewed, new { }, ReferralWorkflow.MarkReviewedRefusal, _ => ReferralStatus.InReview, changedBy, cancellationToken);
+    }
 
     /// <summary>
     /// Assigns referrals to a user, a unit or both (a null keeps the current one). New, In review and Assigned
     /// referrals become Assigned; Investigating ones keep their status and change hands. Referred onward and
-    /// Closed referrals are refused: their work is over until a person reopens them.
+    /// Closed referrals are refused: their work is over until a person reopens them. No status history is written;
+    /// the portal uses the overload that names the person.
     /// </summary>
     /// <exception cref="ArgumentException">Neither a user nor a unit was given.</exception>
-    public Task<BulkOutcome> AssignAsync(IReadOnlyCollection<long> reportIds, int? userId, int? unitId, CancellationToken cancellationToken = default)
+    public Task<BulkOutcome> AssignAsync(IReadOnlyCollection<long> reportIds, int? userId, int? unitId, CancellationToken cancellationToken = default) =>
+        AssignAs(reportIds, userId, unitId, null, cancellationToken);
+
+    /// <summary>Assigns referrals as <paramref name="changedBy"/> did, recording each status move in the status history.</summary>
+    /// <exception cref="ArgumentException">Neither a user nor a unit was given.</exception>
+    public Task<BulkOutcome> AssignAsync(IReadOnlyCollection<long> reportIds, int? userId, int? unitId, string changedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(changedBy);
+        return AssignAs(reportIds, userId, unitId, changedBy, cancellationToken);
+    }
+
+    private Task<BulkOutcome> AssignAs(IReadOnlyCollection<long> reportIds, int? userId, int? unitId, string? changedBy, CancellationToken cancellationToken)
     {
         if (userId is null && unitId is null)
         {
             throw new ArgumentException("Assign needs a user id, a unit id or both; neither was given.", nameof(userId));
         }
 
-        return ApplyAsync(reportIds, QueueSql.Shared.Assign, new { UserId = userId, UnitId = unitId }, status => status is ReferralStatus.ReferredOnward or ReferralStatus.Closed
-            ? $"it is {status.ToDisplayName()}; a referral whose work is over cannot be assigned"
-            : null, cancellationToken);
+        return ApplyAsync(reportIds, QueueSql.Shared.Assign, new { UserId = userId, UnitId = unitId }, ReferralWorkflow.AssignRefusal, ReferralWorkflow.AfterAssign, changedBy, cancellationToken);
     }
 
-    // Reads each referral's status, refuses those the rule rejects and updates the rest, in one transaction.
+    // Reads each referral's status, refuses those the state machine rejects and updates the rest, in one
+    // transaction; with a person's name, each status move goes into the status history as on the referral page.
     private async Task<BulkOutcome> ApplyAsync(
-        IReadOnlyCollection<long> reportIds, string updateSql, object values, Func<ReferralStatus, string?> refusal, CancellationToken cancellationToken)
+        IReadOnlyCollection<long> reportIds, string updateSql, object values, Func<ReferralStatus, string?> refusal,
+        Func<ReferralStatus, ReferralStatus> after, string? changedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reportIds);
         if (reportIds.Count is 0 or > MaxBulk)
@@ -74,7 +93,10 @@ public sealed class QueueStore(StoreDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var reportId in reportIds.Distinct())
         {
-            var reason = await ReasonToRefuseAsync(connection, transaction, reportId, refusal, cancellationToken);
+            var code = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                QueueSql.Shared.SelectStatus, new { ReportId = reportId }, transaction, cancellationToken: cancellationToken));
+            var from = code is null ? (ReferralStatus?)null : ReferralStatusCodes.FromCode(code);
+            var reason = from is { } status ? refusal(status) : "the store holds no such referral";
             if (reason is null)
             {
                 var parameters = new DynamicParameters(values);
@@ -82,6 +104,13 @@ public sealed class QueueStore(StoreDataSource dataSource)
                 parameters.Add("Now", now);
                 var rows = await connection.ExecuteAsync(new CommandDefinition(updateSql, parameters, transaction, cancellationToken: cancellationToken));
                 reason = rows == 1 ? null : "it changed while the action ran; reload the queue and try again";
+                if (reason is null && changedBy is not null && after(from!.Value) is var to && to != from)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(WorkflowSql.Shared.InsertHistory, new
+                    {
+                        ReportId = reportId, Now = now, UserName = changedBy, From = from.Value.ToCode(), To = to.ToCode(), Reason = (string?)null,
+                    }, transaction, cancellationToken: cancellationToken));
+                }
             }
 
             if (reason is null)
@@ -96,13 +125,5 @@ public sealed class QueueStore(StoreDataSource dataSource)
 
         await transaction.CommitAsync(cancellationToken);
         return new BulkOutcome(changed, refused);
-    }
-
-    private static async Task<string?> ReasonToRefuseAsync(
-        DbConnection connection, DbTransaction transaction, long reportId, Func<ReferralStatus, string?> refusal, CancellationToken cancellationToken)
-    {
-        var code = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            QueueSql.Shared.SelectStatus, new { ReportId = reportId }, transaction, cancellationToken: cancellationToken));
-        return code is null ? "the store holds no such referral" : refusal(ReferralStatusCodes.FromCode(code));
     }
 }

@@ -61,6 +61,9 @@ public sealed partial class QueuePage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
+    private Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    [Inject]
     private ILogger<QueuePage> Logger { get; set; } = default!;
 
     /// <summary>The chip colour of a tier: red for IMMEDIATE down to grey for INFORMATIONAL.</summary>
@@ -193,15 +196,19 @@ public sealed partial class QueuePage
 
     private async Task AssignAsync() => await RunBulkAsync(
         "Assigned",
-        ids => Queue.AssignAsync(ids, bulkUserId, bulkUnitId),
+        async ids => await Queue.AssignAsync(ids, bulkUserId, bulkUnitId, await SignedInNameAsync()),
         Katalyst.Portal.Audit.AuditActions.Assigned,
         $"to {people.FirstOrDefault(p => p.Id == bulkUserId)?.UserName ?? "no person"}, unit {units.FirstOrDefault(u => u.Id == bulkUnitId)?.Code ?? "unchanged"} (bulk)");
 
     private async Task MarkReviewedAsync() => await RunBulkAsync(
         "Marked reviewed",
-        ids => Queue.MarkReviewedAsync(ids),
+        async ids => await Queue.MarkReviewedAsync(ids, await SignedInNameAsync()),
         Katalyst.Portal.Audit.AuditActions.StatusChanged,
         "New -> In review (bulk)");
+
+    // The bulk actions record each status move in the referral's history under this name, as the work panel does.
+    private async Task<string> SignedInNameAsync() =>
+        (await Authentication.GetAuthenticationStateAsync()).User.Identity?.Name ?? throw new InvalidOperationException("No user is signed in.");
 
     private async Task RunBulkAsync(string done, Func<IReadOnlyCollection<long>, Task<BulkOutcome>> action, string auditAction, string auditDetail)
     {
