@@ -52,10 +52,14 @@ internal sealed record QueuePageStatement(string PageSql, string CountSql, Dynam
             (QueueSort.Received, true) => QueuePageSql.Common.ReceivedReversed,
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Not a queue order."),
         };
+        var textOnly = provider == StoreProvider.Sqlite && f.Text is not null && conditions.Count == 1;
+        var count = textOnly
+            ? QueuePageSql.SqliteDialect.CountTextOnly
+            : QueuePageSql.Common.Count.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal);
         var page = provider == StoreProvider.Sqlite ? QueuePageSql.SqliteDialect.Page : QueuePageSql.SqlServerDialect.Page;
         return new QueuePageStatement(
             page.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal).Replace(QueuePageSql.OrderPlaceholder, order, StringComparison.Ordinal),
-            QueuePageSql.Common.Count.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal),
+            count,
             parameters);
     }
 }
