@@ -2,7 +2,9 @@
 
 -- The received-date filter in the default order, read from the index with the order's columns.
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_referral_queue_received_order')
-CREATE INDEX ix_referral_queue_received_order ON dbo.referral_queue (received_at, queue_tier, score DESC, report_id);
+CREATE INDEX ix_referral_queue_received_order ON dbo.referral_queue (received_at, report_id, queue_tier, score);
+IF EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_referral_queue_received')
+DROP INDEX ix_referral_queue_received ON dbo.referral_queue;
 
 -- The dashboard's open backlog by status, unit and tier, counted from this index alone.
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_referral_queue_backlog')
