@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Katalyst.Referrals.Store.Queue;
 
@@ -32,39 +31,51 @@ public sealed class DashboardStore(StoreDataSource dataSource)
         var utc = now.ToUniversalTime();
         var from = new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1 - months);
         var sqlite = dataSource.Provider == StoreProvider.Sqlite;
-        var forUnit = unitId is not null;
-        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        // Each figure scans its own index: on their own connections they run side by side.
+        var received = ReceivedAsync(sqlite, unitId, from, months, cancellationToken);
+        var backlog = BacklogAsync(unitId, cancellationToken);
+        var review = ReviewTimeAsync(sqlite, unitId, cancellationToken);
+        await Task.WhenAll(received, backlog, review);
 
-        var monthSql = (sqlite, forUnit) switch
+        var rows = await backlog;
+        var tiers = Enumerable.Range(1, 6).Select(t => new TierCount(t, rows.Where(r => r.QueueTier == t).Sum(r => r.Referrals))).ToList();
+        var statuses = OpenStatuses
+            .Select(s => new StatusCount(s, rows.Where(r => r.StatusCode == s.ToCode()).Sum(r => r.Referrals))).ToList();
+        var units = rows.GroupBy(r => r.UnitId).Select(g => new UnitCount(g.Key, g.Sum(r => r.Referrals)))
+            .OrderByDescending(u => u.Referrals).ThenBy(u => u.UnitId ?? long.MaxValue).ToList();
+        return new DashboardFigures(unitId, await received, tiers, statuses, units, await review);
+    }
+
+    private async Task<IReadOnlyList<MonthCount>> ReceivedAsync(bool sqlite, long? unitId, DateTimeOffset from, int months, CancellationToken cancellationToken)
+    {
+        var sql = (sqlite, unitId is not null) switch
         {
             (true, false) => DashboardSql.Sqlite.ReceivedByMonth,
             (true, true) => DashboardSql.Sqlite.ReceivedByMonthForUnit,
             (false, false) => DashboardSql.SqlServer.ReceivedByMonth,
             (false, true) => DashboardSql.SqlServer.ReceivedByMonthForUnit,
         };
-        var monthRows = await connection.QueryAsync<MonthRow>(Command(monthSql, new { From = from, UnitId = unitId }, cancellationToken));
-        var byMonth = monthRows.ToDictionary(r => (r.Year, r.Month), r => r.Referrals);
-        var received = Enumerable.Range(0, months).Select(i => from.AddMonths(i))
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MonthRow>(Command(sql, new { From = from, UnitId = unitId }, cancellationToken));
+        var byMonth = rows.ToDictionary(r => (r.Year, r.Month), r => r.Referrals);
+        return Enumerable.Range(0, months).Select(i => from.AddMonths(i))
             .Select(m => new MonthCount(m.Year, m.Month, byMonth.GetValueOrDefault((m.Year, m.Month))))
             .ToList();
+    }
 
-        var backlog = (await connection.QueryAsync<BacklogRow>(Command(
-            forUnit ? DashboardSql.Shared.BacklogForUnit : DashboardSql.Shared.Backlog, new { UnitId = unitId }, cancellationToken))).AsList();
-        var tiers = Enumerable.Range(1, 6).Select(t => new TierCount(t, backlog.Where(r => r.QueueTier == t).Sum(r => r.Referrals))).ToList();
-        var statuses = OpenStatuses
-            .Select(s => new StatusCount(s, backlog.Where(r => r.StatusCode == s.ToCode()).Sum(r => r.Referrals))).ToList();
-        var units = backlog.GroupBy(r => r.UnitId).Select(g => new UnitCount(g.Key, g.Sum(r => r.Referrals)))
-            .OrderByDescending(u => u.Referrals).ThenBy(u => u.UnitId ?? long.MaxValue).ToList();
-
-        var review = await ReviewTimeAsync(connection, sqlite, unitId, cancellationToken);
-        return new DashboardFigures(unitId, received, tiers, statuses, units, review);
+    private async Task<List<BacklogRow>> BacklogAsync(long? unitId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<BacklogRow>(Command(
+            unitId is null ? DashboardSql.Shared.Backlog : DashboardSql.Shared.BacklogForUnit, new { UnitId = unitId }, cancellationToken))).AsList();
     }
 
     // The median of n values is the middle one (n odd) or the mean of the middle two (n even): one or two rows
     // read at offset (n - 1) / 2 of the ordered index.
-    private static async Task<ReviewTime> ReviewTimeAsync(DbConnection connection, bool sqlite, long? unitId, CancellationToken cancellationToken)
+    private async Task<ReviewTime> ReviewTimeAsync(bool sqlite, long? unitId, CancellationToken cancellationToken)
     {
         var forUnit = unitId is not null;
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
         var reviewed = await connection.ExecuteScalarAsync<long>(Command(
             forUnit ? DashboardSql.Shared.CountReviewedForUnit : DashboardSql.Shared.CountReviewed, new { UnitId = unitId }, cancellationToken));
         if (reviewed == 0)

@@ -87,6 +87,16 @@ public sealed class QueueStatementTests
         Assert.Equal(["UnitId", "Skip", "Take"], statement.Parameters.ParameterNames);
     }
 
+    [Fact]
+    public void For_SqliteTextOnly_CountsInTextIndexAlone()
+    {
+        var textOnly = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet" }), StoreProvider.Sqlite);
+        var withTier = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet", Tier = 2 }), StoreProvider.Sqlite);
+
+        Assert.DoesNotContain("referral_queue q", textOnly.CountSql, StringComparison.Ordinal);
+        Assert.Contains("referral_queue q", withTier.CountSql, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("meet after school", "\"meet\"* \"after\"* \"school\"*")]
     [InlineData("\"x\" OR y*", "\"x\"* \"OR\"* \"y\"*")]
