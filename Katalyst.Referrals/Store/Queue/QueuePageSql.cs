@@ -58,6 +58,10 @@ internal static class QueuePageSql
         // or the other filter's index is checked against while it is walked (docs/benchmarks.md).
         public const string Text = "+q.report_id IN (SELECT rowid FROM referral_queue_text WHERE referral_queue_text MATCH @Text)";
 
+        // Without the +: the matches drive the query. Used when text is the only filter and the count found few
+        // matches, where walking the whole order index for them would cost more than looking each one up.
+        public const string TextDriving = "q.report_id IN (SELECT rowid FROM referral_queue_text WHERE referral_queue_text MATCH @Text)";
+
         // When text is the only filter, the FTS table counts its own matches: every row in it has its queue row.
         public const string CountTextOnly = "SELECT COUNT(*) FROM referral_queue_text WHERE referral_queue_text MATCH @Text";
 

@@ -110,6 +110,7 @@ internal static class QueueBench
         yield return ("text 'tasveer' (1 in 8)", Of(new QueueFilter { Text = "tasveer" }));
         yield return ("text 'meeting mall'", Of(new QueueFilter { Text = "meeting mall" }));
         yield return ("text 'user' (most)", Of(new QueueFilter { Text = "user" }));
+        yield return ("text 'zebra' (no match)", Of(new QueueFilter { Text = "zebra" }));
         yield return ("sort score, highest first", Of(new QueueFilter(), QueueSort.Score));
         yield return ("sort received, newest first", Of(new QueueFilter(), QueueSort.Received, descending: true));
         yield return ("status New + tier 2 + text 'photos'", Of(new QueueFilter { Status = ReferralStatus.New, Tier = 2, Text = "photos" }));
