@@ -26,11 +26,6 @@ public sealed class QueueStore(StoreDataSource dataSource)
         var statement = QueuePageStatement.For(query, dataSource.Provider);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(statement.CountSql, statement.Parameters, cancellationToken: cancellationToken));
-        if (total == 0)
-        {
-            return new QueuePage([], 0);
-        }
-
         var rows = await connection.QueryAsync<QueueRow>(new CommandDefinition(statement.PageSqlFor(total), statement.Parameters, cancellationToken: cancellationToken));
         return new QueuePage(rows.AsList(), total);
     }
