@@ -27,6 +27,7 @@ public static class StoreRegistration
         builder.Services.AddSingleton(sp => StoreDataSource.FromOptions(sp.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddSingleton<ReferralQueries>();
         builder.Services.AddSingleton<QueueStore>();
+        builder.Services.AddSingleton<Dashboard.DashboardStore>();
         builder.Services.AddSingleton<QueueTextBackfill>();
         builder.Services.TryAddSingleton<ReferralScoreStore>();
         builder.Services.AddSingleton<ReferralDetailQuery>();

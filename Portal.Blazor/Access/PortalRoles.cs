@@ -21,6 +21,12 @@ public static class PortalRoles
     /// <summary>Roles that may upload packages for import.</summary>
     public const string Intake = Supervisor + "," + Admin;
 
+    /// <summary>
+    /// Roles that see the dashboard: supervisors and administrators the whole agency's figures, investigators
+    /// their own unit's (<c>DashboardScope</c>).
+    /// </summary>
+    public const string Dashboard = Investigator + "," + Supervisor + "," + Admin;
+
     /// <summary>Roles that see the scoring service's status and edit the tier rules.</summary>
     public const string ScoringSettings = Supervisor + "," + Admin;
 

@@ -53,18 +53,30 @@ internal static class QueuePageSql
     /// <summary>SQLite pieces.</summary>
     public static class SqliteDialect
     {
-        public const string Text = "q.report_id IN (SELECT rowid FROM referral_queue_text WHERE referral_queue_text MATCH @Text)";
+        // The unary + keeps SQLite from driving the query by the text matches (one table lookup per match, then a
+        // sort: 0.5–0.9 s for 100,000 matches at a million referrals). The matches become a set that the order's
+        // or the other filter's index is checked against while it is walked (docs/benchmarks.md).
+        public const string Text = "+q.report_id IN (SELECT rowid FROM referral_queue_text WHERE referral_queue_text MATCH @Text)";
 
+        // Without the +: the matches drive the query. Used when text is the only filter and the count found few
+        // matches, where walking the whole order index for them would cost more than looking each one up.
+        public const string TextDriving = "q.report_id IN (SELECT rowid FROM referral_queue_text WHERE referral_queue_text MATCH @Text)";
+
+        // When text is the only filter, the FTS table counts its own matches: every row in it has its queue row.
+        public const string CountTextOnly = "SELECT COUNT(*) FROM referral_queue_text WHERE referral_queue_text MATCH @Text";
+
+        // The inner query names only index columns, so that a filter's index covers it and the rows a range
+        // matches are sorted without visiting the table; the page's own rows are read afterwards.
         public const string Page = Common.Columns + """
 
             FROM (
-                SELECT q.report_id, q.received_at, q.incident_type, q.scored_tier, q.score, q.tier_override, q.queue_tier,
-                       q.status, q.assignee_user_id, q.unit_id, q.first_reviewed_at
+                SELECT q.report_id, q.queue_tier, q.score, q.received_at
                 FROM referral_queue q
                 /*where*/
                 ORDER BY /*order*/
                 LIMIT @Take OFFSET @Skip
-            ) q
+            ) k
+            JOIN referral_queue q ON q.report_id = k.report_id
             JOIN referrals r ON r.report_id = q.report_id
             LEFT JOIN referral_scores s ON s.report_id = q.report_id
             ORDER BY /*order*/

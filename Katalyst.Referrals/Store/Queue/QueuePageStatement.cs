@@ -6,8 +6,18 @@ namespace Katalyst.Referrals.Store.Queue;
 /// <param name="PageSql">Selects the page's rows.</param>
 /// <param name="CountSql">Counts every row the filter matches.</param>
 /// <param name="Parameters">The values, only those the SQL names.</param>
-internal sealed record QueuePageStatement(string PageSql, string CountSql, DynamicParameters Parameters)
+/// <param name="FewMatchesPageSql">
+/// SQLite, text the only filter: the page driven by the text matches, for when the count is at most
+/// <see cref="FewMatches"/>; null otherwise.
+/// </param>
+internal sealed record QueuePageStatement(string PageSql, string CountSql, DynamicParameters Parameters, string? FewMatchesPageSql = null)
 {
+    /// <summary>Up to this many text matches, looking each up beats walking the order index (docs/benchmarks.md).</summary>
+    public const int FewMatches = 5_000;
+
+    /// <summary>The page SQL to run once the count is known.</summary>
+    public string PageSqlFor(int total) => FewMatchesPageSql is { } few && total <= FewMatches ? few : PageSql;
+
     /// <summary>Builds the statement for a valid query in the given dialect.</summary>
     public static QueuePageStatement For(QueueQuery query, StoreProvider provider)
     {
@@ -52,10 +62,17 @@ internal sealed record QueuePageStatement(string PageSql, string CountSql, Dynam
             (QueueSort.Received, true) => QueuePageSql.Common.ReceivedReversed,
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Sort, "Not a queue order."),
         };
+        var textOnly = provider == StoreProvider.Sqlite && f.Text is not null && conditions.Count == 1;
+        var count = textOnly
+            ? QueuePageSql.SqliteDialect.CountTextOnly
+            : QueuePageSql.Common.Count.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal);
         var page = provider == StoreProvider.Sqlite ? QueuePageSql.SqliteDialect.Page : QueuePageSql.SqlServerDialect.Page;
+        string Fill(string whereClause) =>
+            page.Replace(QueuePageSql.WherePlaceholder, whereClause, StringComparison.Ordinal).Replace(QueuePageSql.OrderPlaceholder, order, StringComparison.Ordinal);
         return new QueuePageStatement(
-            page.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal).Replace(QueuePageSql.OrderPlaceholder, order, StringComparison.Ordinal),
-            QueuePageSql.Common.Count.Replace(QueuePageSql.WherePlaceholder, where, StringComparison.Ordinal),
-            parameters);
+            Fill(where),
+            count,
+            parameters,
+            textOnly ? Fill("WHERE " + QueuePageSql.SqliteDialect.TextDriving) : null);
     }
 }

@@ -27,7 +27,7 @@ public sealed class QueueStore(StoreDataSource dataSource)
         var statement = QueuePageStatement.For(query, dataSource.Provider);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(statement.CountSql, statement.Parameters, cancellationToken: cancellationToken));
-        var rows = await connection.QueryAsync<QueueRow>(new CommandDefinition(statement.PageSql, statement.Parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<QueueRow>(new CommandDefinition(statement.PageSqlFor(total), statement.Parameters, cancellationToken: cancellationToken));
         return new QueuePage(rows.AsList(), total);
     }
 

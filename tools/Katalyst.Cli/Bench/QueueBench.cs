@@ -12,7 +12,8 @@ namespace Katalyst.Cli.Bench;
 
 /// <summary>
 /// <c>katalyst bench queue</c>: fills a SQLite store with synthetic queue rows up to <c>--referrals</c>, then times
-/// the queue pages an investigator asks for through <see cref="QueueStore"/> itself (count and page), median of runs.
+/// the queue pages an investigator asks for through <see cref="QueueStore"/> itself (count and page), median of runs,
+/// then the dashboard (<see cref="DashboardBench"/>).
 /// </summary>
 internal static class QueueBench
 {
@@ -56,6 +57,7 @@ internal static class QueueBench
             System.Console.WriteLine(string.Create(culture, $"{name,-44} {times[times.Count / 2],10:F1} {times[^1],8:F1} {page.TotalCount,10:N0}"));
         }
 
+        await DashboardBench.RunAsync(dataSource, runs, cancellationToken);
         return 0;
     }
 
@@ -108,6 +110,7 @@ internal static class QueueBench
         yield return ("text 'tasveer' (1 in 8)", Of(new QueueFilter { Text = "tasveer" }));
         yield return ("text 'meeting mall'", Of(new QueueFilter { Text = "meeting mall" }));
         yield return ("text 'user' (most)", Of(new QueueFilter { Text = "user" }));
+        yield return ("text 'zebra' (no match)", Of(new QueueFilter { Text = "zebra" }));
         yield return ("sort score, highest first", Of(new QueueFilter(), QueueSort.Score));
         yield return ("sort received, newest first", Of(new QueueFilter(), QueueSort.Received, descending: true));
         yield return ("status New + tier 2 + text 'photos'", Of(new QueueFilter { Status = ReferralStatus.New, Tier = 2, Text = "photos" }));

@@ -87,6 +87,27 @@ public sealed class QueueStatementTests
         Assert.Equal(["UnitId", "Skip", "Take"], statement.Parameters.ParameterNames);
     }
 
+    [Fact]
+    public void For_SqliteTextOnly_CountsInTextIndexAlone()
+    {
+        var textOnly = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet" }), StoreProvider.Sqlite);
+        var withTier = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet", Tier = 2 }), StoreProvider.Sqlite);
+
+        Assert.DoesNotContain("referral_queue q", textOnly.CountSql, StringComparison.Ordinal);
+        Assert.Contains("referral_queue q", withTier.CountSql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PageSqlFor_SqliteTextOnly_DrivenByMatchesOnlyWhenFew()
+    {
+        var textOnly = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet" }), StoreProvider.Sqlite);
+        var withTier = QueuePageStatement.For(new QueueQuery(new QueueFilter { Text = "meet", Tier = 2 }), StoreProvider.Sqlite);
+
+        Assert.DoesNotContain("+q.report_id IN", textOnly.PageSqlFor(QueuePageStatement.FewMatches), StringComparison.Ordinal);
+        Assert.Contains("+q.report_id IN", textOnly.PageSqlFor(QueuePageStatement.FewMatches + 1), StringComparison.Ordinal);
+        Assert.Contains("+q.report_id IN", withTier.PageSqlFor(1), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("meet after school", "\"meet\"* \"after\"* \"school\"*")]
     [InlineData("\"x\" OR y*", "\"x\"* \"OR\"* \"y\"*")]

@@ -115,6 +115,19 @@ public sealed class QueueStorePageTests
     }
 
     [Fact]
+    public async Task PageAsync_FreeTextOnly_TotalCountedInTextIndexMatchesWithOtherFilter()
+    {
+        await using var store = await StoreWithAsync(Standard);
+        var queue = new QueueStore(store.DataSource);
+
+        var textOnly = await queue.PageAsync(QueueQuery.Default with { Filter = new QueueFilter { Text = "meet" } }, Ct);
+        var withTier = await queue.PageAsync(QueueQuery.Default with { Filter = new QueueFilter { Text = "meet", Tier = 3 } }, Ct);
+
+        Assert.Equal((2, 2), (textOnly.Items.Count, textOnly.TotalCount));
+        Assert.Equal((1, 1), (withTier.Items.Count, withTier.TotalCount));
+    }
+
+    [Fact]
     public async Task PageAsync_FreeTextSeveralWords_NeedsEveryWord()
     {
         await using var store = await StoreWithAsync(Standard);
