@@ -11,13 +11,14 @@ using static Microsoft.Playwright.Assertions;
 namespace Katalyst.Portal.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 4's acceptance test for evidence: an investigator opens the top referral of the queue, reveals one preview
-/// (one deliberate click), sees the file as received, blurs it again, and an auditor finds the reveal in the log.
+/// Issue 4's acceptance flow: an investigator signs in, opens the top referral of the queue, reveals one preview
+/// (one deliberate click), sees the file as received, blurs it again, takes the referral and closes it with a reason
+/// from the list; an auditor finds the reveal in the log.
 /// </summary>
 public sealed class EvidenceRevealEndToEndTests(ImportedPortalServer server, BrowserFixture browser) : IClassFixture<ImportedPortalServer>
 {
     [Fact]
-    public async Task Investigator_TopReferralRevealOnePreview_FullImageShownAndAuditorFindsEntry()
+    public async Task Investigator_TopReferralRevealTakeAndClose_FullImageShownAndAuditorFindsEntry()
     {
         var (reportId, open, locked) = await EvidenceFiles.MixedReferralAsync(server);
         // Put that referral at the top of the queue: tier 1 with a higher score than the other seeded ones.
@@ -48,6 +49,15 @@ public sealed class EvidenceRevealEndToEndTests(ImportedPortalServer server, Bro
         await card.Locator(".evidence-reblur").ClickAsync();
         await Expect(card).ToHaveAttributeAsync("data-state", "blurred");
         await Expect(card.Locator("img.evidence-full")).ToHaveCountAsync(0);
+
+        var panel = page.Locator(".workflow-panel");
+        await panel.Locator(".workflow-take").ClickAsync();
+        await Expect(panel.Locator(".workflow-status")).ToHaveTextAsync("Assigned");
+        await panel.Locator(".workflow-move-to").SelectOptionAsync("closed");
+        await panel.Locator(".workflow-reason").SelectOptionAsync("Insufficient information to act");
+        await panel.Locator(".workflow-move").ClickAsync();
+        await Expect(panel.Locator(".workflow-status")).ToHaveTextAsync("Closed");
+        await Expect(panel.Locator(".workflow-end-reason")).ToHaveTextAsync("Insufficient information to act");
 
         var auditor = await browser.NewSignedInPageAsync(server, PortalRoles.Auditor);
         await auditor.GotoAsync(new Uri(server.BaseAddress, "audit").ToString());
