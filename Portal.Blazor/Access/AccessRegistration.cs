@@ -26,6 +26,7 @@ public static class AccessRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<UnitStore>();
+        builder.Services.AddSingleton<ReferralScopes>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<LocalSignIn>();
         builder.Services.AddScoped<Admin.UserAdministration>();

@@ -73,6 +73,12 @@ public static partial class MediaEndpoints
             return (null, Refuse(StatusCodes.Status403Forbidden, "Not case work", "Evidence is open to investigators and supervisors only."));
         }
 
+        var scopes = context.RequestServices.GetRequiredService<Access.ReferralScopes>();
+        if (!await scopes.MaySeeAsync(context.User, reportId, context.RequestAborted))
+        {
+            return (null, Refuse(StatusCodes.Status403Forbidden, "Another unit's referral", $"Referral {reportId} is held by another unit: its evidence is not open to you."));
+        }
+
         var file = await access.FileAsync(reportId, fileId, context.RequestAborted);
         if (file is null)
         {

@@ -40,6 +40,13 @@ internal sealed record QueuePageStatement(string PageSql, string CountSql, Dynam
         Add(f.IncidentType is not null, QueuePageSql.Common.IncidentType, "IncidentType", f.IncidentType);
         Add(f.UnitId is not null, QueuePageSql.Common.UnitId, "UnitId", f.UnitId);
         Add(f.AssigneeUserId is not null, QueuePageSql.Common.AssigneeUserId, "AssigneeUserId", f.AssigneeUserId);
+        if (f.Scope is { } scope)
+        {
+            conditions.Add(QueuePageSql.Common.Scope);
+            parameters.Add("ScopeUnitId", scope.UnitId);
+            parameters.Add("ScopeUserId", scope.UserId);
+        }
+
         Add(f.ReceivedFrom is not null, QueuePageSql.Common.ReceivedFrom, "ReceivedFrom", f.ReceivedFrom);
         Add(f.ReceivedBefore is not null, QueuePageSql.Common.ReceivedBefore, "ReceivedBefore", f.ReceivedBefore);
         if (f.Text is { } text)

@@ -47,7 +47,18 @@ public sealed record QueueFilter
 
     /// <summary>Only referrals whose report text (chat, additional info, bios, escalation text) holds every word given.</summary>
     public string? Text { get; init; }
+
+    /// <summary>Only the referrals this person may work (<see cref="QueueScope"/>); null for people who see them all.</summary>
+    public QueueScope? Scope { get; init; }
 }
+
+/// <summary>
+/// What an investigator may see: referrals assigned to them, referrals of their unit, and referrals no unit holds yet
+/// (the pool that routing, or a supervisor, hands out). Another unit's referrals are not theirs.
+/// </summary>
+/// <param name="UserId">The investigator's user id.</param>
+/// <param name="UnitId">Their unit, when they have one.</param>
+public sealed record QueueScope(long UserId, long? UnitId);
 
 /// <summary>One request for a queue page: which referrals, in which order, which slice.</summary>
 /// <param name="Filter">Which referrals.</param>

@@ -9,6 +9,12 @@ internal static class QueueSql
     /// <summary>Statements that read the same on SQLite and SQL Server.</summary>
     public static class Shared
     {
+        public const string InScope = """
+            SELECT COUNT(*) FROM referral_queue q
+            WHERE q.report_id = @ReportId
+              AND (q.unit_id IS NULL OR q.unit_id = @ScopeUnitId OR q.assignee_user_id = @ScopeUserId)
+            """;
+
         public const string InsertRow = """
             INSERT INTO referral_queue (report_id, received_at, incident_type, status, status_changed_at, text_indexed)
             VALUES (@ReportId, @ReceivedAt, @IncidentType, 'new', @Now, 0)

@@ -31,6 +31,16 @@ public sealed class QueueStore(StoreDataSource dataSource)
         return new QueuePage(rows.AsList(), total);
     }
 
+    /// <summary>True when the referral is in <paramref name="scope"/> (held by no unit, by the person's unit, or assigned to them).</summary>
+    public async Task<bool> InScopeAsync(long reportId, QueueScope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        var found = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            QueueSql.Shared.InScope, new { ReportId = reportId, ScopeUnitId = scope.UnitId, ScopeUserId = scope.UserId }, cancellationToken: cancellationToken));
+        return found > 0;
+    }
+
     /// <summary>
     /// Marks new referrals as reviewed (New → In review) and records when a person first reviewed them. Referrals
     /// in any other status, and numbers the store does not hold, are refused with the reason and left unchanged.

@@ -35,6 +35,7 @@ public sealed partial class QueuePage
     private IReadOnlyList<BulkRefusal> bulkRefusals = [];
     private IReadOnlyList<AgencyUnit> units = [];
     private IReadOnlyList<UserAccount> people = [];
+    private QueueScope? scope;
 
     /// <summary>
     /// True when the bulk actions (select rows, Assign, Mark reviewed) are shown. Default false; set from
@@ -53,6 +54,12 @@ public sealed partial class QueuePage
 
     [Inject]
     private UnitStore Units { get; set; } = default!;
+
+    [Inject]
+    private ReferralScopes Scopes { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
     private Katalyst.Portal.Audit.AuditLog Audit { get; set; } = default!;
@@ -93,6 +100,7 @@ public sealed partial class QueuePage
     protected override async Task OnInitializedAsync()
     {
         CanBulkEdit = await Access.CanBulkEditAsync();
+        scope = await Scopes.ForAsync((await AuthenticationState).User); // an investigator sees their own, their unit's and the unheld
         units = await Units.ListAsync();
         people = [.. (await Users.ListAsync()).Where(u => u.IsActive && u.Roles.Any(r => r is PortalRoles.Investigator or PortalRoles.Supervisor))];
         Navigation.LocationChanged += OnLocationChanged;
@@ -169,7 +177,7 @@ public sealed partial class QueuePage
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         var (order, descending) = OrderOf(sort?.SortBy, sort?.Descending ?? false);
-        var query = new QueueQuery(filter, order, descending, state.Page * state.PageSize, state.PageSize);
+        var query = new QueueQuery(filter with { Scope = scope }, order, descending, state.Page * state.PageSize, state.PageSize);
         var problems = query.Problems();
         if (problems.Count > 0)
         {

@@ -29,6 +29,12 @@ public sealed partial class ReferralPage
     [Inject]
     private Katalyst.Portal.Audit.AuditLog Audit { get; set; } = default!;
 
+    [Inject]
+    private Katalyst.Portal.Access.ReferralScopes Scopes { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthenticationState { get; set; } = default!;
+
     /// <summary>
     /// The report whose opening is already in the audit log for this visit: set while prerendering and carried into
     /// the interactive render, so one visit is one entry (a visit within the app, with no prerender, records its own).
@@ -59,6 +65,14 @@ public sealed partial class ReferralPage
 
         try
         {
+            if (!await Scopes.MaySeeAsync((await AuthenticationState).User, ReportId))
+            {
+                // Another unit's referral: say so, and show none of it.
+                loadError = $"Referral {ReportId} is held by another unit. Ask a supervisor if it should be yours.";
+                loaded = true;
+                return;
+            }
+
             detail = await Query.GetAsync(ReportId);
             if (detail is not null && AuditedReportId != ReportId)
             {

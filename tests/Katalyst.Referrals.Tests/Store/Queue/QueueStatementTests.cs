@@ -23,12 +23,14 @@ public sealed class QueueStatementTests
         ["incident"] = new QueueFilter { IncidentType = "Misleading Domain Name" },
         ["unit"] = new QueueFilter { UnitId = 1 },
         ["assignee"] = new QueueFilter { AssigneeUserId = 1 },
+        ["investigator scope"] = new QueueFilter { Scope = new QueueScope(1, 2) },
+        ["investigator scope, no unit"] = new QueueFilter { Scope = new QueueScope(1, null) },
         ["from"] = new QueueFilter { ReceivedFrom = Day },
         ["before"] = new QueueFilter { ReceivedBefore = Day },
         ["text"] = new QueueFilter { Text = "meet" },
         ["all"] = new QueueFilter
         {
-            Tier = 1, MinScore = 0.1, MaxScore = 0.9, Status = ReferralStatus.New, IncidentType = "x", UnitId = 1, AssigneeUserId = 1,
+            Tier = 1, MinScore = 0.1, MaxScore = 0.9, Status = ReferralStatus.New, IncidentType = "x", UnitId = 1, AssigneeUserId = 1, Scope = new QueueScope(1, 2),
             ReceivedFrom = Day, ReceivedBefore = Day.AddDays(1), Text = "meet park",
         },
     };

@@ -92,6 +92,25 @@ public sealed class QueueStorePageTests
     }
 
     [Fact]
+    public async Task PageAsync_InvestigatorScope_HidesOnlyOtherUnitsReferrals()
+    {
+        await using var store = await StoreWithAsync(Standard);
+        var queue = new QueueStore(store.DataSource);
+        await queue.AssignAsync([107, 101], userId: null, unitId: 3, Ct); // their unit
+        await queue.AssignAsync([102, 105], userId: null, unitId: 4, Ct); // another unit
+        await queue.AssignAsync([105], userId: 9, unitId: 4, Ct); // another unit, but assigned to them
+
+        var scoped = await IdsAsync(queue, new QueueFilter { Scope = new QueueScope(9, 3) });
+        var all = await IdsAsync(queue, new QueueFilter());
+
+        Assert.Equal(all.Where(id => id != 102), scoped);
+        Assert.True(await queue.InScopeAsync(105, new QueueScope(9, 3), Ct));
+        Assert.False(await queue.InScopeAsync(102, new QueueScope(9, 3), Ct));
+        Assert.False(await queue.InScopeAsync(107, new QueueScope(8, null), Ct));
+        Assert.True(await queue.InScopeAsync(103, new QueueScope(8, null), Ct));
+    }
+
+    [Fact]
     public async Task PageAsync_ReceivedRange_IncludesStartExcludesEnd()
     {
         await using var store = await StoreWithAsync(Standard);
