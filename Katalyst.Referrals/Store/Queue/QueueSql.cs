@@ -9,10 +9,13 @@ internal static class QueueSql
     /// <summary>Statements that read the same on SQLite and SQL Server.</summary>
     public static class Shared
     {
-        public const string InScope = """
+        // Held by a unit that is not the person's, and not assigned to them (written out so that NULLs never match).
+        public const string OutOfScope = """
             SELECT COUNT(*) FROM referral_queue q
             WHERE q.report_id = @ReportId
-              AND (q.unit_id IS NULL OR q.unit_id = @ScopeUnitId OR q.assignee_user_id = @ScopeUserId)
+              AND q.unit_id IS NOT NULL
+              AND (@ScopeUnitId IS NULL OR q.unit_id <> @ScopeUnitId)
+              AND (q.assignee_user_id IS NULL OR q.assignee_user_id <> @ScopeUserId)
             """;
 
         public const string InsertRow = """

@@ -31,14 +31,17 @@ public sealed class QueueStore(StoreDataSource dataSource)
         return new QueuePage(rows.AsList(), total);
     }
 
-    /// <summary>True when the referral is in <paramref name="scope"/> (held by no unit, by the person's unit, or assigned to them).</summary>
+    /// <summary>
+    /// False only when the referral is stored and another unit's (held by a unit not the person's, and not assigned to
+    /// them); a number the store does not hold is left to the caller's own "not found".
+    /// </summary>
     public async Task<bool> InScopeAsync(long reportId, QueueScope scope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
-        var found = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            QueueSql.Shared.InScope, new { ReportId = reportId, ScopeUnitId = scope.UnitId, ScopeUserId = scope.UserId }, cancellationToken: cancellationToken));
-        return found > 0;
+        var outside = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            QueueSql.Shared.OutOfScope, new { ReportId = reportId, ScopeUnitId = scope.UnitId, ScopeUserId = scope.UserId }, cancellationToken: cancellationToken));
+        return outside == 0;
     }
 
     /// <summary>

@@ -108,6 +108,7 @@ public sealed class QueueStorePageTests
         Assert.False(await queue.InScopeAsync(102, new QueueScope(9, 3), Ct));
         Assert.False(await queue.InScopeAsync(107, new QueueScope(8, null), Ct));
         Assert.True(await queue.InScopeAsync(103, new QueueScope(8, null), Ct));
+        Assert.True(await queue.InScopeAsync(999, new QueueScope(8, null), Ct)); // not stored: the caller says "not found"
     }
 
     [Fact]
