@@ -80,8 +80,7 @@ public sealed partial class TierRulesFile : IDisposable
 
     private LoadedTierRules Load()
     {
-        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new InvalidDataException($"{path} is missing: the rule layer needs a rules file (it may hold an empty list).");
-        var rules = TierRuleSet.Parse(System.Text.Encoding.UTF8.GetString(bytes), path);
+        var (rules, bytes) = TierRuleSet.ReadWithBytes(path);
         return new LoadedTierRules(rules, Convert.ToHexStringLower(SHA256.HashData(bytes)), time.GetUtcNow());
     }
 

@@ -22,14 +22,18 @@ public sealed record TierRuleSet(IReadOnlyList<TierRule> Rules)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Reads and checks the rules; a bad rule fails with its index, field and reason.</summary>
-    public static TierRuleSet Read(string path)
+    public static TierRuleSet Read(string path) => ReadWithBytes(path).Rules;
+
+    /// <summary>Reads and checks the rules as <see cref="Read"/> does, and returns the bytes read (to fingerprint them).</summary>
+    public static (TierRuleSet Rules, byte[] Bytes) ReadWithBytes(string path)
     {
         if (!File.Exists(path))
         {
             throw new InvalidDataException($"{path} is missing: the rule layer needs a rules file (it may hold an empty list).");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        var bytes = File.ReadAllBytes(path);
+        return (Parse(System.Text.Encoding.UTF8.GetString(bytes), path), bytes);
     }
 
     /// <summary>Parses and checks rules written as <c>rules.json</c> is; <paramref name="source"/> names them in errors.</summary>

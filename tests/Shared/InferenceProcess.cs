@@ -24,7 +24,7 @@ public sealed class InferenceProcess : IAsyncLifetime
     internal InferenceProcess(bool ownModels)
     {
         Address = $"http://127.0.0.1:{port}";
-        modelsCopy = ownModels ? Directory.CreateTempSubdirectory("katalyst-models-").FullName : null;
+        modelsCopy = ownModels ? ModelsCopy.From(Path.Combine(Path.GetDirectoryName(ServicePath)!, "models")) : null;
     }
 
     /// <summary>The service's address, e.g. <c>http://127.0.0.1:40123</c>; known before it starts.</summary>
@@ -45,13 +45,6 @@ public sealed class InferenceProcess : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var service = ServicePath;
-        if (modelsCopy is not null)
-        {
-            foreach (var file in Directory.GetFiles(Path.Combine(Path.GetDirectoryName(service)!, "models")))
-            {
-                File.Copy(file, Path.Combine(modelsCopy, Path.GetFileName(file)));
-            }
-        }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(service)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(service);

@@ -11,11 +11,7 @@ public sealed class RulesServer : IDisposable
     /// <summary>Copies the committed models to a temporary folder and starts the service over it.</summary>
     public RulesServer()
     {
-        ModelsPath = Directory.CreateTempSubdirectory("katalyst-models-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models")))
-        {
-            File.Copy(file, Path.Combine(ModelsPath, Path.GetFileName(file)));
-        }
+        ModelsPath = ModelsCopy.From(Path.Combine(AppContext.BaseDirectory, "models"));
 
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Scoring:ModelsPath", ModelsPath));
         Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
