@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Store;
 using Katalyst.Scoring.Evaluation;
 using Katalyst.Scoring.Priority;
 using Katalyst.Scoring.Runtime;
@@ -28,6 +30,19 @@ internal static class PriorityTraining
         }
 
         var data = await TrainingData.ReadAsync(arguments, cancellationToken);
+        if (arguments.Overrides is { } store)
+        {
+            try
+            {
+                data = await WithOverridesAsync(data, arguments.Data, store, cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                await System.Console.Error.WriteLineAsync($"katalyst train priority: cannot read the tier overrides of --overrides-db: {ex.Message} (is it a Katalyst store, migrated by 'katalyst import' or the portal?)");
+                return 2;
+            }
+        }
+
         using var session = OnnxModelSession.FromFile(textModel, new ExecutionProviderOptions(), NullLogger.Instance);
         var text = new SparseLinearRunner(session);
         var featurizer = new TextFeaturizer();
@@ -45,6 +60,21 @@ internal static class PriorityTraining
         ModelFolder.Save(arguments.Out, ModelName, FileName, onnx, version, arguments.CommandLine, evaluation);
         System.Console.WriteLine($"Wrote {Path.Combine(arguments.Out, FileName)} and its manifest entry");
         return 0;
+    }
+
+    private static async Task<TrainingData> WithOverridesAsync(TrainingData data, string batch, StoreOptions store, CancellationToken cancellationToken)
+    {
+        var knownPath = Path.Combine(batch, "known-hashes.csv");
+        var context = ScoringContext.Pakistan(File.Exists(knownPath) ? KnownHashList.Load(knownPath) : KnownHashList.Empty);
+        var (overrides, skipped) = await TierOverrideLabels.ReadAsync(store, context, cancellationToken);
+        var (train, heldOut, replaced) = TierOverrideLabels.Merge(data.Train, data.HeldOut, overrides);
+        System.Console.WriteLine($"Supervisors' tier overrides: {overrides.Count:N0} trained on ({replaced:N0} replaced a generated tier), {skipped.Count:N0} not used");
+        foreach (var reason in skipped)
+        {
+            System.Console.WriteLine("  not used: " + reason);
+        }
+
+        return data with { Train = train, HeldOut = heldOut };
     }
 
     private static List<PriorityExample> Examples(IReadOnlyList<LabeledReferral> referrals, SparseLinearRunner text, TextFeaturizer featurizer)
