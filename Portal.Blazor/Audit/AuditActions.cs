@@ -51,6 +51,12 @@ public static class AuditActions
     /// <summary>An administrator renamed a unit.</summary>
     public const string UnitRenamed = "unit.renamed";
 
+    /// <summary>An administrator added a routing rule (target: the place; detail: the unit).</summary>
+    public const string RoutingRuleAdded = "routing-rule.added";
+
+    /// <summary>An administrator removed a routing rule (target: the place; detail: the unit).</summary>
+    public const string RoutingRuleRemoved = "routing-rule.removed";
+
     /// <summary>A package or batch was uploaded for import (target: the file name; detail: where it is kept).</summary>
     public const string IntakeUploaded = "intake.uploaded";
 
@@ -89,7 +95,7 @@ public static class AuditActions
     [
         SignIn, SignInFailed, SignInLockedOut, SignInDisabled, AccountLocked, SignOut,
         UserCreated, UserRolesChanged, UserUnitChanged, UserDisabled, UserEnabled, UserPasswordReset, UserUnlocked,
-        UnitCreated, UnitRenamed, DemoAccountsCreated,
+        UnitCreated, UnitRenamed, RoutingRuleAdded, RoutingRuleRemoved, DemoAccountsCreated,
         ReferralOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, NoteAdded, LegalAuthorityRecorded, Exported,
     ];
 }

@@ -4,6 +4,7 @@ using Katalyst.Portal.Components.Pages.Queue;
 using Katalyst.Portal.Components.Pages.Referral.Workflow;
 using Katalyst.Portal.Evidence;
 using Katalyst.Portal.Intake;
+using Katalyst.Portal.Routing;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class PortalRegistration
         builder.AddReferralStore();
         builder.AddPortalAudit();
         builder.AddPortalAccess();
+        builder.AddReferralRouting();
         builder.AddIntake();
         builder.AddEvidence();
         builder.Services.AddScoped<QueueAccess>();

@@ -33,6 +33,10 @@ public sealed class RoleMatrixTests(PortalServer server) : IClassFixture<PortalS
         { PortalRoles.Supervisor, "/admin/scoring", true },
         { PortalRoles.Admin, "/admin/scoring", true },
         { PortalRoles.Auditor, "/admin/scoring", false },
+        { PortalRoles.Investigator, "/admin/routing", false },
+        { PortalRoles.Supervisor, "/admin/routing", false },
+        { PortalRoles.Admin, "/admin/routing", true },
+        { PortalRoles.Auditor, "/admin/routing", false },
     };
 
     [Theory]
