@@ -51,7 +51,7 @@ public sealed class ReferralRoutingRun(StoreDataSource dataSource, ReferralLocat
                 ? ReferralLocation.Unknown(null) with { Evidence = "the referral was not found when routing ran" }
                 : locator.Locate(referral.Manifest, referral.Report);
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException or System.Text.Json.JsonException or FormatException)
+        catch (Exception ex) when (ex is InvalidDataException or Intake.ReferralFormatException or System.Xml.XmlException or System.Text.Json.JsonException or FormatException)
         {
             return ReferralLocation.Unknown(null) with { Evidence = $"its stored documents could not be read: {ex.Message}" };
         }

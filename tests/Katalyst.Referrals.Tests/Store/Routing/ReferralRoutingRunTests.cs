@@ -65,6 +65,24 @@ public sealed class ReferralRoutingRunTests
     }
 
     [Fact]
+    public async Task RouteUnroutedAsync_StoredDocumentNoLongerReads_RoutedAsNotLocatedSayingWhy()
+    {
+        await using var store = await TempStore.CreateAsync();
+        await ImportAsync(store, new() { [401] = Geo("39.32.0.2", "Punjab", "Lahore"), [402] = Geo("39.32.0.3", "Punjab", "Lahore") });
+        await using (var connection = await store.DataSource.OpenAsync(Ct))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE referrals SET report_xml = '<report><broken' WHERE report_id = 401");
+        }
+
+        Assert.Equal(2, await Run(store).RouteUnroutedAsync(cancellationToken: Ct));
+
+        var broken = (await new ReferralRoutingStore(store.DataSource).GetAsync(401, Ct))!;
+        Assert.Equal(LocationSource.Unknown, broken.Location.Source);
+        Assert.StartsWith("its stored documents could not be read: ", broken.Location.Evidence, StringComparison.Ordinal);
+        Assert.Equal("Punjab", (await new ReferralRoutingStore(store.DataSource).GetAsync(402, Ct))!.Location.Province);
+    }
+
+    [Fact]
     public async Task AddAsync_BadRules_RefusedNamingTheFault()
     {
         await using var store = await TempStore.CreateAsync();
