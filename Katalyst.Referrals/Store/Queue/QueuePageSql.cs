@@ -28,6 +28,7 @@ internal static class QueuePageSql
         public const string Status = "q.status = @Status";
         public const string IncidentType = "q.incident_type = @IncidentType";
         public const string UnitId = "q.unit_id = @UnitId";
+        public const string Province = "q.province = @Province";
         public const string AssigneeUserId = "q.assignee_user_id = @AssigneeUserId";
         public const string Scope = "(q.unit_id IS NULL OR q.unit_id = @ScopeUnitId OR q.assignee_user_id = @ScopeUserId)";
         public const string ReceivedFrom = "q.received_at >= @ReceivedFrom";

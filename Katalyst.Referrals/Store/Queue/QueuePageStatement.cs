@@ -39,6 +39,7 @@ internal sealed record QueuePageStatement(string PageSql, string CountSql, Dynam
         Add(f.Status is not null, QueuePageSql.Common.Status, "Status", f.Status?.ToCode());
         Add(f.IncidentType is not null, QueuePageSql.Common.IncidentType, "IncidentType", f.IncidentType);
         Add(f.UnitId is not null, QueuePageSql.Common.UnitId, "UnitId", f.UnitId);
+        Add(f.Province is not null, QueuePageSql.Common.Province, "Province", f.Province);
         Add(f.AssigneeUserId is not null, QueuePageSql.Common.AssigneeUserId, "AssigneeUserId", f.AssigneeUserId);
         if (f.Scope is { } scope)
         {

@@ -36,6 +36,9 @@ public sealed record QueueFilter
     /// <summary>Only referrals assigned to this unit.</summary>
     public int? UnitId { get; init; }
 
+    /// <summary>Only referrals intake placed in this province (any case).</summary>
+    public string? Province { get; init; }
+
     /// <summary>Only referrals assigned to this user.</summary>
     public int? AssigneeUserId { get; init; }
 
@@ -93,6 +96,7 @@ public sealed record QueueQuery(QueueFilter Filter, QueueSort Sort = QueueSort.P
         if (f.MinScore > f.MaxScore) problems.Add(Invariant($"MinScore {f.MinScore} is above MaxScore {f.MaxScore}."));
         if (f.Status is { } status && !Enum.IsDefined(status)) problems.Add(Invariant($"Status {(int)status} is not a referral status."));
         if (f.IncidentType is { } type && string.IsNullOrWhiteSpace(type)) problems.Add("IncidentType is blank; leave it null to match every type.");
+        if (f.Province is { } province && string.IsNullOrWhiteSpace(province)) problems.Add("Province is blank; leave it null to match every province.");
         if (f.ReceivedFrom >= f.ReceivedBefore) problems.Add(Invariant($"ReceivedFrom {f.ReceivedFrom:u} is not before ReceivedBefore {f.ReceivedBefore:u}."));
         if (f.Text is { } text && QueueText.Words(text).Count == 0) problems.Add(Invariant($"Text '{text}' holds no word to search for (letters or digits)."));
         return problems;

@@ -13,6 +13,8 @@ internal sealed class FilterEdit
 
     public int? UnitId { get; set; }
 
+    public string? Province { get; set; }
+
     public int? AssigneeUserId { get; set; }
 
     public double? MinScore { get; set; }
@@ -29,6 +31,7 @@ internal sealed class FilterEdit
     {
         (Tier, Status, IncidentType, UnitId, AssigneeUserId, MinScore, MaxScore, Text) =
             (filter.Tier, filter.Status, filter.IncidentType, filter.UnitId, filter.AssigneeUserId, filter.MinScore, filter.MaxScore, filter.Text);
+        Province = filter.Province;
         From = filter.ReceivedFrom?.UtcDateTime.Date;
         To = filter.ReceivedBefore?.UtcDateTime.Date.AddDays(-1);
     }
@@ -40,6 +43,7 @@ internal sealed class FilterEdit
         Status = Status,
         IncidentType = string.IsNullOrWhiteSpace(IncidentType) ? null : IncidentType,
         UnitId = UnitId,
+        Province = string.IsNullOrWhiteSpace(Province) ? null : Province.Trim(),
         AssigneeUserId = AssigneeUserId,
         MinScore = MinScore,
         MaxScore = MaxScore,

@@ -29,6 +29,7 @@ public static class QueueUrl
         Add("status", filter.Status?.ToCode());
         Add("type", filter.IncidentType);
         Add("unit", filter.UnitId?.ToString(c));
+        Add("province", filter.Province);
         Add("assignee", filter.AssigneeUserId?.ToString(c));
         Add("minScore", filter.MinScore?.ToString(c));
         Add("maxScore", filter.MaxScore?.ToString(c));
@@ -69,6 +70,7 @@ public static class QueueUrl
             Status = Read("status", t => Enum.GetValues<ReferralStatus>().Select(s => (ReferralStatus?)s).FirstOrDefault(s => s!.Value.ToCode() == t), "a status code (new, in_review, assigned, investigating, referred_onward, closed)"),
             IncidentType = Get("type"),
             UnitId = Read("unit", t => int.TryParse(t, c, out var v) ? v : (int?)null, "a unit id"),
+            Province = Get("province"),
             AssigneeUserId = Read("assignee", t => int.TryParse(t, c, out var v) ? v : (int?)null, "a user id"),
             MinScore = Read("minScore", t => double.TryParse(t, c, out var v) && v is >= 0 and <= 1 ? v : (double?)null, "a score 0 to 1"),
             MaxScore = Read("maxScore", t => double.TryParse(t, c, out var v) && v is >= 0 and <= 1 ? v : (double?)null, "a score 0 to 1"),

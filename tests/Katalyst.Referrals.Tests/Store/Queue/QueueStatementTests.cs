@@ -22,6 +22,7 @@ public sealed class QueueStatementTests
         ["status"] = new QueueFilter { Status = ReferralStatus.Assigned },
         ["incident"] = new QueueFilter { IncidentType = "Misleading Domain Name" },
         ["unit"] = new QueueFilter { UnitId = 1 },
+        ["province"] = new QueueFilter { Province = "Punjab" },
         ["assignee"] = new QueueFilter { AssigneeUserId = 1 },
         ["investigator scope"] = new QueueFilter { Scope = new QueueScope(1, 2) },
         ["investigator scope, no unit"] = new QueueFilter { Scope = new QueueScope(1, null) },
@@ -30,7 +31,7 @@ public sealed class QueueStatementTests
         ["text"] = new QueueFilter { Text = "meet" },
         ["all"] = new QueueFilter
         {
-            Tier = 1, MinScore = 0.1, MaxScore = 0.9, Status = ReferralStatus.New, IncidentType = "x", UnitId = 1, AssigneeUserId = 1, Scope = new QueueScope(1, 2),
+            Tier = 1, MinScore = 0.1, MaxScore = 0.9, Status = ReferralStatus.New, IncidentType = "x", UnitId = 1, Province = "Sindh", AssigneeUserId = 1, Scope = new QueueScope(1, 2),
             ReceivedFrom = Day, ReceivedBefore = Day.AddDays(1), Text = "meet park",
         },
     };

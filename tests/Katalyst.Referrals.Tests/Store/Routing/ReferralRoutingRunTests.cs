@@ -1,5 +1,6 @@
 using Katalyst.Referrals.Geography;
 using Katalyst.Referrals.Store.Access;
+using Katalyst.Referrals.Store.Queue;
 using Katalyst.Referrals.Store.Routing;
 using Katalyst.Referrals.Store.Workflow;
 using Katalyst.Referrals.Tests.Intake;
@@ -41,6 +42,8 @@ public sealed class ReferralRoutingRunTests
         Assert.Equal(
             [(201, punjab, "Punjab"), (202, karachi, "Sindh"), (203, sindh, "Sindh"), (204, hq, "Balochistan"), (205, hq, null), (206, sindh, "Punjab")],
             queue.Select(q => (q.ReportId, q.UnitId, q.Province)));
+        var byProvince = await new QueueStore(store.DataSource).PageAsync(new QueueQuery(new QueueFilter { Province = "punjab" }), Ct);
+        Assert.Equal([201L, 206L], byProvince.Items.Select(r => r.ReportId).Order());
         var routing = new ReferralRoutingStore(store.DataSource);
         Assert.Equal("KARACHI, sindh → KHI (district rule)", (await routing.GetAsync(202, Ct))!.Reason);
         Assert.Equal("no rule for Balochistan → HQ (fallback unit)", (await routing.GetAsync(204, Ct))!.Reason);
