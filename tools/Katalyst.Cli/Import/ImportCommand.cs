@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Katalyst.Cli.Console;
 using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Geography;
 using Katalyst.Referrals.Intake;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Intake.Packages;
@@ -30,6 +31,7 @@ internal static class ImportCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var limits = new IntakeLimitArguments();
+        var routing = new ImportRouting();
         var score = new Option<string?>("--score")
         {
             Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
@@ -44,16 +46,17 @@ internal static class ImportCommand
         };
         store.AddTo(command);
         limits.AddTo(command);
+        routing.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var options = limits.Read(result);
             options.Parallelism = Math.Clamp(result.GetValue(parallelism), 1, 64);
-            return RunAsync(result.GetValue(path)!, store.Read(result), options, result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
+            return RunAsync(result.GetValue(path)!, store.Read(result), options, routing.Read(result), result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, string? scoreServer, string? knownHashes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, GeographyOptions geography, string? scoreServer, string? knownHashes, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -79,8 +82,9 @@ internal static class ImportCommand
             System.Console.WriteLine(line);
         }
 
+        var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
         var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken);
-        return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed ? Success : SomethingRejected;
+        return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
     private static async Task<bool> ScoreAsync(StoreDataSource dataSource, string server, string? knownHashes, CancellationToken cancellationToken)
