@@ -18,6 +18,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Audit.AuditCommand.Create());
         return root;
     }
 }

@@ -1,8 +1,8 @@
 namespace Katalyst.Referrals.Store.Access;
 
 /// <summary>
-/// The SQL behind <see cref="AuditLogStore"/>. There is no UPDATE or DELETE here: the log is append-only, and
-/// the store's triggers refuse both.
+/// The SQL behind <see cref="AuditLogStore"/>. There is no UPDATE or DELETE here: the log is append-only, the
+/// store's triggers refuse both, and each entry is chained to the one before (<see cref="AuditChain"/>).
 /// </summary>
 internal static class AuditLogSql
 {
@@ -19,9 +19,16 @@ internal static class AuditLogSql
     public static class Shared
     {
         public const string Insert = """
-            INSERT INTO audit_log (at, user_name, action, target, detail, remote_address)
-            VALUES (@At, @UserName, @Action, @Target, @Detail, @RemoteAddress)
+            INSERT INTO audit_log (at, user_name, action, target, detail, remote_address, seq, prev_hash, entry_hash)
+            VALUES (@At, @UserName, @Action, @Target, @Detail, @RemoteAddress, @Seq, @PrevHash, @EntryHash)
             """;
+
+        public const string SelectChain = """
+            SELECT id, seq, prev_hash, entry_hash, at, user_name, action, target, detail, remote_address
+            FROM audit_log WHERE seq IS NOT NULL ORDER BY seq
+            """;
+
+        public const string CountUnchained = "SELECT COUNT(*) FROM audit_log WHERE seq IS NULL";
 
         public const string Count = "SELECT COUNT(*) FROM audit_log\n" + Where;
     }
@@ -29,6 +36,8 @@ internal static class AuditLogSql
     /// <summary>SQLite only.</summary>
     public static class Sqlite
     {
+        public const string SelectHead = "SELECT seq, entry_hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1";
+
         public const string Search = "SELECT id, at, user_name, action, target, detail, remote_address FROM audit_log\n" + Where + """
 
             ORDER BY at DESC, id DESC
@@ -39,6 +48,8 @@ internal static class AuditLogSql
     /// <summary>SQL Server only.</summary>
     public static class SqlServer
     {
+        public const string SelectHead = "SELECT TOP (1) seq, entry_hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC";
+
         public const string Search = "SELECT id, at, user_name, action, target, detail, remote_address FROM audit_log\n" + Where + """
 
             ORDER BY at DESC, id DESC
