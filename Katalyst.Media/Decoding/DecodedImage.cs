@@ -1,25 +1,27 @@
+using System.Buffers;
 using Katalyst.Media.Pdq;
-using SkiaSharp;
 
 namespace Katalyst.Media.Decoding;
 
-/// <summary>Decoded 8-bit pixels (grey, or R, G, B, A never premultiplied) in native memory; dispose to free them.</summary>
+/// <summary>
+/// Decoded 8-bit pixels (grey, or R, G, B, A never premultiplied). The buffer is rented from the shared array pool, so a
+/// thread decoding image after image reuses one buffer instead of faulting in fresh pages each time; dispose to return it.
+/// </summary>
 public sealed class DecodedImage : IDisposable
 {
-    private readonly SKBitmap bitmap;
+    private byte[]? buffer;
 
-    internal DecodedImage(SKBitmap bitmap, PixelLayout layout, string format)
+    internal DecodedImage(byte[] buffer, int width, int height, PixelLayout layout, string format)
     {
-        this.bitmap = bitmap;
-        Layout = layout;
-        Format = format;
+        this.buffer = buffer;
+        (Width, Height, Layout, Format) = (width, height, layout, format);
     }
 
     /// <summary>Pixels a row.</summary>
-    public int Width => bitmap.Width;
+    public int Width { get; }
 
     /// <summary>Rows.</summary>
-    public int Height => bitmap.Height;
+    public int Height { get; }
 
     /// <summary>Grey or R, G, B, A.</summary>
     public PixelLayout Layout { get; }
@@ -27,9 +29,25 @@ public sealed class DecodedImage : IDisposable
     /// <summary>The encoded format: jpeg, png, gif, bmp or webp.</summary>
     public string Format { get; }
 
+    /// <summary>Bytes from the start of one row to the start of the next (no padding).</summary>
+    public int RowBytes => Width * (Layout == PixelLayout.Grey8 ? 1 : 4);
+
     /// <summary>The pixels, for hashing.</summary>
-    public PixelSpan Pixels => new(bitmap.GetPixelSpan(), Width, Height, bitmap.RowBytes, Layout);
+    public PixelSpan Pixels
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(buffer is null, this);
+            return new PixelSpan(buffer.AsSpan(0, RowBytes * Height), Width, Height, RowBytes, Layout);
+        }
+    }
 
     /// <inheritdoc />
-    public void Dispose() => bitmap.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref buffer, null) is { } rented)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

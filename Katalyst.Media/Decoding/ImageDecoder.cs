@@ -1,3 +1,4 @@
+using System.Buffers;
 using Katalyst.Media.Pdq;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -89,25 +90,29 @@ public sealed class ImageDecoder
         var layout = codec.Info.ColorType == SKColorType.Gray8 ? PixelLayout.Grey8 : PixelLayout.Rgba8888;
         var info = new SKImageInfo(width, height, layout == PixelLayout.Grey8 ? SKColorType.Gray8 : SKColorType.Rgba8888,
             layout == PixelLayout.Grey8 ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
-        var bitmap = new SKBitmap();
+        var rowBytes = info.RowBytes;
+        var buffer = ArrayPool<byte>.Shared.Rent(rowBytes * height);
         try
         {
-            if (!bitmap.TryAllocPixels(info))
+            SKCodecResult result;
+            unsafe
             {
-                throw new ImageDecodingException(name, $"{width} x {height} pixels could not be allocated");
+                fixed (byte* pixelBytes = buffer)
+                {
+                    result = codec.GetPixels(info, (IntPtr)pixelBytes, rowBytes, new SKCodecOptions(0));
+                }
             }
 
-            var result = codec.GetPixels(info, bitmap.GetPixels(), new SKCodecOptions(0));
             if (result != SKCodecResult.Success)
             {
                 throw new ImageDecodingException(name, $"could not be decoded as {format}: {Describe(result)}");
             }
 
-            return new DecodedImage(bitmap, layout, format);
+            return new DecodedImage(buffer, width, height, layout, format);
         }
         catch
         {
-            bitmap.Dispose();
+            ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
     }
