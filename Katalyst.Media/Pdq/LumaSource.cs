@@ -72,11 +72,22 @@ internal readonly ref struct RgbaLuma(ReadOnlySpan<byte> pixels, int width, int 
     {
         for (var i = 0; i < height; i++)
         {
+            // Little-endian R, G, B, A in each uint: R == G and G == B when the low 16 bits of p ^ (p >> 8) are zero.
             var row = MemoryMarshal.Cast<byte, uint>(pixels.Slice(i * rowBytes, width * 4));
-            foreach (var pixel in row)
+            var j = 0;
+            var mask = Vector256.Create(0xFFFFu);
+            for (; j <= row.Length - Vector256<uint>.Count; j += Vector256<uint>.Count)
             {
-                // Little-endian R, G, B, A: R == G and G == B.
-                if (((pixel ^ (pixel >> 8)) & 0xFFFF) != 0)
+                var p = Vector256.Create(row.Slice(j, Vector256<uint>.Count));
+                if (((p ^ (p >> 8)) & mask) != Vector256<uint>.Zero)
+                {
+                    return false;
+                }
+            }
+
+            for (; j < row.Length; j++)
+            {
+                if (((row[j] ^ (row[j] >> 8)) & 0xFFFF) != 0)
                 {
                     return false;
                 }

@@ -63,6 +63,21 @@ public sealed class PdqHasherTests
         Assert.Equal(asGrey.Quality, asRgba.Quality);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    [InlineData(99 * 60 - 1)]
+    public void IsGrey_OneColouredPixelAnywhere_False(int pixel)
+    {
+        var (width, height) = (99, 60); // 12 vectors and a 3-pixel tail a row
+        var rgba = Enumerable.Repeat((byte)90, width * height * 4).ToArray();
+        Assert.True(RgbaLuma.IsGrey(rgba, width, height, width * 4));
+
+        rgba[(4 * pixel) + 2] = 91;
+
+        Assert.False(RgbaLuma.IsGrey(rgba, width, height, width * 4));
+    }
+
     [Fact]
     public void Hash_AlphaZero_UsesRawColour()
     {
