@@ -19,8 +19,9 @@ internal static class BoxFilter
     /// <paramref name="window"/>. Output position <c>o</c> goes to slot <c>slots[o]</c> (skipped when -1), or to slot <c>o</c>
     /// when <paramref name="slots"/> is empty; skipped positions still advance the running sum, so the written values are
     /// bit-identical to a full run. <paramref name="sums"/> is scratch of at least <paramref name="lanes"/> floats.
+    /// <paramref name="written"/>, when given, is called with each output position just after it is written.
     /// </summary>
-    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> sums, int length, int window, int lanes, ReadOnlySpan<int> slots)
+    public static void Run(ReadOnlySpan<float> input, Span<float> output, Span<float> sums, int length, int window, int lanes, ReadOnlySpan<int> slots, Action<int>? written = null)
     {
         if (window < 1 || window > length)
         {
@@ -54,12 +55,14 @@ internal static class BoxFilter
             Add(ref sum, ref Unsafe.Add(ref source, r * lanes), lanes);
             count++;
             Write(ref sum, output, slots, o, count, lanes);
+            written?.Invoke(o);
         }
 
         for (var n = 0; n < full; n++, r++, l++, o++)
         {
             AddThenSubtract(ref sum, ref Unsafe.Add(ref source, r * lanes), ref Unsafe.Add(ref source, l * lanes), lanes);
             Write(ref sum, output, slots, o, count, lanes);
+            written?.Invoke(o);
         }
 
         for (var n = 0; n < shrinking; n++, l++, o++)
@@ -67,6 +70,7 @@ internal static class BoxFilter
             Subtract(ref sum, ref Unsafe.Add(ref source, l * lanes), lanes);
             count--;
             Write(ref sum, output, slots, o, count, lanes);
+            written?.Invoke(o);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Katalyst.Media.Pdq;
 /// <list type="bullet">
 /// <item>rows are filtered <see cref="StripRows"/> at a time, transposed into a strip so each SIMD lane is one row;</item>
 /// <item>columns are filtered walking the image row by row, every column a lane (the reference walks each column with
-/// stride W, which is what makes it slow);</item>
+/// stride W, which is what makes it slow), and each finished row feeds the second pass's row strips at once;</item>
 /// <item>the second pass computes every running sum (they carry rounding) but divides and stores only at the sampled
 /// columns, and the last column pass runs over those 64 columns only.</item>
 /// </list>
@@ -33,12 +33,14 @@ internal static class JaroszBlur
         where TSource : ILumaSource, allows ref struct
     {
         var plane = width * height;
-        var first = ArrayPool<float>.Shared.Rent(plane);
-        var second = ArrayPool<float>.Shared.Rent(plane);
+        var rowsFiltered = ArrayPool<float>.Shared.Rent(plane);
         var strip = ArrayPool<float>.Shared.Rent(width * StripRows);
         var filtered = ArrayPool<float>.Shared.Rent(width * StripRows);
-        var scratch = ArrayPool<float>.Shared.Rent(Math.Max(width, Grid));
+        var row = ArrayPool<float>.Shared.Rent(Math.Max(width, Grid));
+        var columnSums = ArrayPool<float>.Shared.Rent(width);
+        var stripSums = ArrayPool<float>.Shared.Rent(Math.Max(StripRows, Grid));
         var sampledColumns = ArrayPool<float>.Shared.Rent(height * Grid);
+        var sampledRows = ArrayPool<float>.Shared.Rent(Grid * Grid);
         try
         {
             var rowWindow = Window(width);
@@ -46,85 +48,68 @@ internal static class JaroszBlur
             var (columnSlots, columnOf) = SampleSlots(width);
             var (rowSlots, rowOf) = SampleSlots(height);
 
-            // Pass 1: rows of the luminance into `first`, then columns into `second`.
+            // Pass 1, rows: the luminance, a strip of rows at a time, into `rowsFiltered`.
             for (var top = 0; top < height; top += StripRows)
             {
                 var rows = Math.Min(StripRows, height - top);
                 for (var k = 0; k < StripRows; k++)
                 {
-                    var row = scratch.AsSpan(0, width);
+                    var luma = row.AsSpan(0, width);
                     if (k < rows)
                     {
-                        source.ReadRow(top + k, row);
+                        source.ReadRow(top + k, luma);
                     }
                     else
                     {
-                        row.Clear(); // unused lanes: filtered, never written back
+                        luma.Clear(); // unused lanes: filtered, never written back
                     }
 
-                    Transpose(row, strip, k, width);
+                    Transpose(luma, strip, k, width);
                 }
 
-                BoxFilter.Run(strip, filtered, scratch, width, rowWindow, StripRows, []);
+                BoxFilter.Run(strip, filtered, stripSums, width, rowWindow, StripRows, []);
                 for (var k = 0; k < rows; k++)
                 {
-                    Untranspose(filtered, first.AsSpan((top + k) * width, width), k);
+                    Untranspose(filtered, rowsFiltered.AsSpan((top + k) * width, width), k);
                 }
             }
 
-            BoxFilter.Run(first.AsSpan(0, plane), second, scratch, height, columnWindow, width, []);
-
-            // Pass 2: rows of `second`, stored at the sampled columns only (one value per distinct column), then
-            // the columns of that H x 64 array, stored at the sampled rows only.
-            for (var top = 0; top < height; top += StripRows)
+            // Pass 1, columns, fused with pass 2, rows: each row the column filter finishes goes straight into the next
+            // strip (no second full-size plane); a full strip is filtered along its rows, stored at the sampled columns only.
+            var everyRowToOne = new int[height];
+            BoxFilter.Run(rowsFiltered.AsSpan(0, plane), row, columnSums, height, columnWindow, width, everyRowToOne, finished =>
             {
-                var rows = Math.Min(StripRows, height - top);
-                for (var k = 0; k < StripRows; k++)
+                var lane = finished % StripRows;
+                Transpose(row.AsSpan(0, width), strip, lane, width);
+                if (lane == StripRows - 1 || finished == height - 1)
                 {
-                    if (k < rows)
+                    // Lanes past the last row hold the previous strip's values: filtered, never read back.
+                    BoxFilter.Run(strip, filtered, stripSums, width, rowWindow, StripRows, columnSlots);
+                    var top = finished - lane;
+                    for (var k = 0; k <= lane; k++)
                     {
-                        Transpose(second.AsSpan((top + k) * width, width), strip, k, width);
-                    }
-                    else
-                    {
-                        scratch.AsSpan(0, width).Clear(); // unused lanes: filtered, never read back
-                        Transpose(scratch.AsSpan(0, width), strip, k, width);
-                    }
-                }
-
-                BoxFilter.Run(strip, filtered, scratch, width, rowWindow, StripRows, columnSlots);
-                for (var k = 0; k < rows; k++)
-                {
-                    var target = sampledColumns.AsSpan((top + k) * Grid, Grid);
-                    for (var j = 0; j < Grid; j++)
-                    {
-                        target[j] = filtered[(columnOf[j] * StripRows) + k];
+                        var target = sampledColumns.AsSpan((top + k) * Grid, Grid);
+                        for (var j = 0; j < Grid; j++)
+                        {
+                            target[j] = filtered[(columnOf[j] * StripRows) + k];
+                        }
                     }
                 }
-            }
+            });
 
-            var sampledRows = ArrayPool<float>.Shared.Rent(Grid * Grid);
-            try
+            // Pass 2, columns: only the 64 sampled columns, stored at the sampled rows only.
+            BoxFilter.Run(sampledColumns.AsSpan(0, height * Grid), sampledRows, stripSums, height, columnWindow, Grid, rowSlots);
+            for (var i = 0; i < Grid; i++)
             {
-                BoxFilter.Run(sampledColumns.AsSpan(0, height * Grid), sampledRows, scratch, height, columnWindow, Grid, rowSlots);
-                for (var i = 0; i < Grid; i++)
-                {
-                    sampledRows.AsSpan(rowOf[i] * Grid, Grid).CopyTo(grid.Slice(i * Grid, Grid));
-                }
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(sampledRows);
+                sampledRows.AsSpan(rowOf[i] * Grid, Grid).CopyTo(grid.Slice(i * Grid, Grid));
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(first);
-            ArrayPool<float>.Shared.Return(second);
-            ArrayPool<float>.Shared.Return(strip);
-            ArrayPool<float>.Shared.Return(filtered);
-            ArrayPool<float>.Shared.Return(scratch);
-            ArrayPool<float>.Shared.Return(sampledColumns);
+            foreach (var rented in new[] { rowsFiltered, strip, filtered, row, columnSums, stripSums, sampledColumns, sampledRows })
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
         }
     }
 
