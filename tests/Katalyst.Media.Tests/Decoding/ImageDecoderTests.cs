@@ -72,7 +72,7 @@ public sealed class ImageDecoderTests
             (rgba[p], rgba[p + 1], rgba[p + 2], rgba[p + 3]) = (200, 100, 50, (byte)(p % 8 == 0 ? 0 : 128));
         }
 
-        using var image = new ImageDecoder().Decode(DrawnImages.PngRgba(8, 8, rgba), "clear.png");
+        using var image = new ImageDecoder().Decode(HandEncoded.PngRgba(8, 8, rgba), "clear.png");
 
         Assert.Equal(rgba, image.Pixels.Bytes.ToArray());
     }
@@ -83,7 +83,7 @@ public sealed class ImageDecoderTests
     public void Decode_HeaderDeclaringHugeImage_RefusedBeforeDecoding(string format)
     {
         using var small = DrawnImages.Shapes(4, 4);
-        var bomb = format == "png" ? DrawnImages.PngDeclaring(60000, 60000) : DrawnImages.Gif(small, 60000, 60000);
+        var bomb = format == "png" ? HandEncoded.PngDeclaring(60000, 60000) : HandEncoded.Gif(small, 60000, 60000);
 
         var error = Assert.Throws<ImageDecodingException>(() => new ImageDecoder().Decode(bomb, $"bomb.{format}"));
 
@@ -151,8 +151,8 @@ public sealed class ImageDecoderTests
         "png" => DrawnImages.Encode(drawn, SKEncodedImageFormat.Png),
         "jpeg" => DrawnImages.Encode(drawn, SKEncodedImageFormat.Jpeg),
         "webp" => DrawnImages.Encode(drawn, SKEncodedImageFormat.Webp),
-        "gif" => DrawnImages.Gif(drawn),
-        "bmp" => DrawnImages.Bmp(drawn),
+        "gif" => HandEncoded.Gif(drawn),
+        "bmp" => HandEncoded.Bmp(drawn),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a test format"),
     };
 }
