@@ -93,8 +93,8 @@ internal static class HandEncoded
         return [.. gif];
     }
 
-    /// <summary>A PNG whose header declares a huge image, followed by a little real (zero) pixel data and the end.</summary>
-    public static byte[] PngDeclaring(int width, int height)
+    /// <summary>A PNG whose header declares a huge image, followed by a little real (zero) pixel data (or none) and the end.</summary>
+    public static byte[] PngDeclaring(int width, int height, bool withPixelData = true)
     {
         var ihdr = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
@@ -102,7 +102,7 @@ internal static class HandEncoded
         ihdr[8] = 8; // bit depth
         ihdr[9] = 2; // RGB
         byte[] idat = [0x78, 0x9C, 0x63, 0x60, 0x18, 0x05, 0x00, 0x00]; // a short zlib stream of zeros
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", idat), .. Chunk("IEND", [])];
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. (withPixelData ? Chunk("IDAT", idat) : []), .. Chunk("IEND", [])];
     }
 
     /// <summary>

@@ -79,11 +79,17 @@ public sealed class ImageDecoderTests
 
     [Theory]
     [InlineData("png")]
+    [InlineData("png-header-only")]
     [InlineData("gif")]
     public void Decode_HeaderDeclaringHugeImage_RefusedBeforeDecoding(string format)
     {
         using var small = DrawnImages.Shapes(4, 4);
-        var bomb = format == "png" ? HandEncoded.PngDeclaring(60000, 60000) : HandEncoded.Gif(small, 60000, 60000);
+        var bomb = format switch
+        {
+            "png" => HandEncoded.PngDeclaring(60000, 60000),
+            "png-header-only" => HandEncoded.PngDeclaring(60000, 60000, withPixelData: false),
+            _ => HandEncoded.Gif(small, 60000, 60000),
+        };
 
         var error = Assert.Throws<ImageDecodingException>(() => new ImageDecoder().Decode(bomb, $"bomb.{format}"));
 
