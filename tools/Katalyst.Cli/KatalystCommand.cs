@@ -2,6 +2,7 @@ using System.CommandLine;
 using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Import;
+using Katalyst.Cli.Pdq;
 using Katalyst.Cli.Score;
 using Katalyst.Cli.Train;
 
@@ -17,6 +18,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(PdqCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Audit.AuditCommand.Create());
         return root;
