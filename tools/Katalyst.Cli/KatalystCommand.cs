@@ -3,6 +3,7 @@ using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Import;
 using Katalyst.Cli.Score;
+using Katalyst.Cli.Subjects;
 using Katalyst.Cli.Train;
 
 namespace Katalyst.Cli;
@@ -18,6 +19,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SubjectsCommand.Create());
         return root;
     }
 }
