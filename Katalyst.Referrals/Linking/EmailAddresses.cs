@@ -58,7 +58,7 @@ public static class EmailAddresses
         if (Providers.TryGetValue(domain, out var rule))
         {
             domain = rule.CanonicalDomain;
-            if (rule.TagSeparator is { } separator && local.IndexOf(separator, StringComparison.Ordinal) is var tag and > 0)
+            if (rule.TagSeparator is { } separator && local.IndexOf(separator, StringComparison.Ordinal) is var tag and >= 0)
             {
                 local = local[..tag];
             }
