@@ -52,7 +52,8 @@ public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules
 
     private ScoreResult Result(ScoreRequest request, TierRuleSet rules, PriorityPrediction prediction, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
     {
-        var (tier, applied) = rules.Apply(prediction.Tier, signals);
+        var (ruled, applied) = rules.Apply(prediction.Tier, signals);
+        var (tier, linked) = LinkedSubjectRule.Apply(ruled, request);
         var result = new ScoreResult
         {
             ReportId = request.ReportId,
@@ -72,6 +73,11 @@ public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules
             },
         };
         result.RulesApplied.AddRange(applied);
+        if (linked is not null)
+        {
+            result.RulesApplied.Add(linked);
+        }
+
         result.Reasons.AddRange(Reasons(prediction.Contributions));
         result.Models.AddRange(models.Versions.Select(v => new ModelVersion { Name = v.Name, Version = v.Version }));
         result.Warnings.AddRange(ScoreWarnings.Of(request));

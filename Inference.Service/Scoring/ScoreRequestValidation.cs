@@ -40,6 +40,11 @@ public static class ScoreRequestValidation
             return request.BundledCount < 0 ? "bundled_count: must not be negative" : "linked_referrals: must not be negative";
         }
 
+        if (request.LinkedMaxTier is < 0 or > 5)
+        {
+            return $"linked_max_tier: {request.LinkedMaxTier} is not a tier (1 to 5, or 0 for none)";
+        }
+
         for (var i = 0; i < request.Texts.Count; i++)
         {
             if (request.Texts[i].Text.Length > MaxTextLength)

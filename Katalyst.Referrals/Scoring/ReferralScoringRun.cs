@@ -1,3 +1,4 @@
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
 
 namespace Katalyst.Referrals.Scoring;
@@ -8,8 +9,8 @@ namespace Katalyst.Referrals.Scoring;
 public sealed record ScoringRunSummary(int Scored, IReadOnlyList<string> Failed);
 
 /// <summary>
-/// Scores every stored referral that has no score yet: reads it back, maps it to a request, scores it through the
-/// service in batches and stores the answers. Each referral is tried once per run.
+/// Scores every stored referral that has no score yet: reads it back, maps it to a request (with its subject's linked
+/// referrals and their most urgent tier), scores it through the service in batches and stores the answers. Each referral is tried once per run.
 /// </summary>
 public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient client, ScoringContext context)
 {
@@ -21,6 +22,7 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
     {
         var scores = new ReferralScoreStore(dataSource);
         var queries = new ReferralQueries(dataSource);
+        var subjects = new SubjectQueries(dataSource);
         var pending = await scores.UnscoredAsync(int.MaxValue, cancellationToken);
         var scored = 0;
         var failed = new List<string>();
@@ -36,7 +38,11 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
                 }
 
                 var files = referral.Files.Select(f => new FileFacts(f.FileId, f.Details, f.Md5, f.Sha1));
-                requests.Add(ScoreRequestMapper.Map(referral.Manifest, referral.Report, files, context));
+                var request = ScoreRequestMapper.Map(referral.Manifest, referral.Report, files, context);
+                var linked = await subjects.LinkedSummaryAsync(reportId, cancellationToken);
+                request.LinkedReferrals = Math.Max(request.LinkedReferrals, linked.LinkedReferrals);
+                request.LinkedMaxTier = linked.LinkedMaxTier ?? 0;
+                requests.Add(request);
             }
 
             var outcomes = await client.ScoreAsync(requests, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Model;
 using Katalyst.Referrals.Store.Queue;
 
@@ -25,7 +26,8 @@ public enum WriteOutcome
 /// </summary>
 internal static class ReferralWriter
 {
-    public static async Task<WriteOutcome> WriteAsync(DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken)
+    public static async Task<WriteOutcome> WriteAsync(
+        DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken, ReferralLinker? linker = null)
     {
         var manifest = referral.Manifest;
         var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -47,6 +49,13 @@ internal static class ReferralWriter
         try
         {
             await InsertAsync(connection, transaction, referral, cancellationToken);
+
+            // Linked under the same savepoint: a referral is stored and linked, or neither.
+            if (linker is not null)
+            {
+                await linker.LinkAsync(connection, transaction, referral, cancellationToken);
+            }
+
             await transaction.ReleaseAsync(savepoint, cancellationToken);
             return WriteOutcome.Imported;
         }

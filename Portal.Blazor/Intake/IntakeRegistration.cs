@@ -1,6 +1,7 @@
 using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake;
 using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,11 +21,13 @@ public static class IntakeRegistration
         builder.Services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection(IntakeOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddLinking(); // section Linking: thresholds, validated at start; uploads link as katalyst import does
         builder.Services.AddSingleton(sp => new ReferralImporter(
             sp.GetRequiredService<StoreDataSource>(),
             new EvidenceStore(sp.GetRequiredService<IOptions<StoreOptions>>().Value.EvidencePath),
             sp.GetRequiredService<IOptions<IntakeOptions>>().Value,
-            sp.GetRequiredService<ILogger<ReferralImporter>>()));
+            sp.GetRequiredService<ILogger<ReferralImporter>>(),
+            sp.GetRequiredService<IOptions<LinkingOptions>>().Value));
         builder.Services.AddSingleton<BackgroundImports>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundImports>());
         return builder;

@@ -4,6 +4,7 @@ using Katalyst.Cli.Generate;
 using Katalyst.Cli.Import;
 using Katalyst.Cli.Pdq;
 using Katalyst.Cli.Score;
+using Katalyst.Cli.Subjects;
 using Katalyst.Cli.Train;
 
 namespace Katalyst.Cli;
@@ -21,6 +22,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(PdqCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Audit.AuditCommand.Create());
+        root.Subcommands.Add(SubjectsCommand.Create());
         return root;
     }
 }

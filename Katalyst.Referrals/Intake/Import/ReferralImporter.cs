@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,14 @@ namespace Katalyst.Referrals.Intake.Import;
 /// <summary>
 /// Imports referral packages from a package folder, a batch folder or a zip of either. Packages are read and
 /// parsed in parallel and stored by one writer; each package is stored whole or not at all, and one bad package
-/// never stops the rest. Re-importing a stored package changes nothing.
+/// never stops the rest. Re-importing a stored package changes nothing. Each new referral is linked to the stored
+/// ones as it is written (<see cref="ReferralLinker"/>), unless <see cref="LinkingOptions.Enabled"/> is false.
 /// </summary>
-public sealed partial class ReferralImporter(StoreDataSource dataSource, EvidenceStore evidence, IntakeOptions options, ILogger<ReferralImporter> logger)
+public sealed partial class ReferralImporter(
+    StoreDataSource dataSource, EvidenceStore evidence, IntakeOptions options, ILogger<ReferralImporter> logger, LinkingOptions? linking = null)
 {
+    private readonly ReferralLinker? linker = linking?.Enabled == false ? null : new ReferralLinker(linking ?? new LinkingOptions(), dataSource.Provider);
+
     // Many packages share one commit (savepoints keep each whole); a commit also happens whenever the
     // readers fall behind, so a slow trickle is never held back.
     private const int PackagesPerCommit = 500;
@@ -97,7 +102,7 @@ public sealed partial class ReferralImporter(StoreDataSource dataSource, Evidenc
         WriteOutcome written;
         try
         {
-            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken);
+            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker);
         }
         catch (DbException ex)
         {

@@ -1,6 +1,7 @@
 using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake;
 using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,8 +45,8 @@ internal sealed class TempStore : IAsyncDisposable
 
     public MigrationRunner Migrations() => new(DataSource, NullLogger<MigrationRunner>.Instance);
 
-    public ReferralImporter Importer(IntakeOptions? options = null) =>
-        new(DataSource, Evidence, options ?? new IntakeOptions(), NullLogger<ReferralImporter>.Instance);
+    public ReferralImporter Importer(IntakeOptions? options = null, LinkingOptions? linking = null) =>
+        new(DataSource, Evidence, options ?? new IntakeOptions(), NullLogger<ReferralImporter>.Instance, linking);
 
     public ValueTask DisposeAsync()
     {

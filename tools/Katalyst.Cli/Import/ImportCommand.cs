@@ -5,6 +5,7 @@ using Katalyst.Referrals.Geography;
 using Katalyst.Referrals.Intake;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
@@ -37,12 +38,14 @@ internal static class ImportCommand
             Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
         };
         var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
+        var noLinking = new Option<bool>("--no-linking") { Description = "Store referrals without linking them into subjects (for benchmarks; the portal always links)." };
         var command = new Command("import", "Import referral packages: whole or not at all, idempotent by reportId, evidence stored as received.")
         {
             path,
             parallelism,
             score,
             knownHashes,
+            noLinking,
         };
         store.AddTo(command);
         limits.AddTo(command);
@@ -51,12 +54,15 @@ internal static class ImportCommand
         {
             var options = limits.Read(result);
             options.Parallelism = Math.Clamp(result.GetValue(parallelism), 1, 64);
-            return RunAsync(result.GetValue(path)!, store.Read(result), options, routing.Read(result), result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
+            var linking = new LinkingOptions { Enabled = !result.GetValue(noLinking) };
+            return RunAsync(result.GetValue(path)!, store.Read(result), options, linking, routing.Read(result), result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, StoreOptions storeOptions, IntakeOptions intakeOptions, GeographyOptions geography, string? scoreServer, string? knownHashes, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        string path, StoreOptions storeOptions, IntakeOptions intakeOptions, LinkingOptions linking, GeographyOptions geography, string? scoreServer, string? knownHashes,
+        CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -70,7 +76,8 @@ internal static class ImportCommand
             dataSource,
             new EvidenceStore(storeOptions.EvidencePath),
             intakeOptions,
-            NullLogger<ReferralImporter>.Instance);
+            NullLogger<ReferralImporter>.Instance,
+            linking);
 
         var summary = await Terminal.WithProgressAsync(
             "Importing referrals",

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Katalyst.Referrals.Linking;
+
+/// <summary>
+/// Writes a referral's identifiers (or new links) as the one JSON parameter the store's statements read with
+/// <c>json_each</c> (SQLite) or <c>OPENJSON</c> (SQL Server): one statement per referral instead of one per row.
+/// </summary>
+internal static class IdentifierJson
+{
+    public static string Identifiers(IReadOnlyList<ReferralIdentifier> identifiers)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var identifier in identifiers)
+            {
+                json.WriteStartObject();
+                json.WriteString("k", identifier.Kind);
+                json.WriteString("v", identifier.Value);
+                json.WriteString("s", identifier.Surface);
+                json.WriteString("o", identifier.Source);
+                if (identifier.Detail is not null)
+                {
+                    json.WriteString("d", identifier.Detail);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    public static string Links(IEnumerable<(long Other, string Kind, string Value)> links)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (other, kind, value) in links)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("a", other);
+                json.WriteString("k", kind);
+                json.WriteString("v", value);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

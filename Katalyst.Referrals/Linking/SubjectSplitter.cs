@@ -1,0 +1,50 @@
+namespace Katalyst.Referrals.Linking;
+
+/// <summary>
+/// What happens when an identifier becomes too common: the links it made are retracted (kept, marked), every
+/// carrier records it as ignored, and each subject those links held together is split into the groups its remaining
+/// links connect. The largest group keeps the subject's id (on a tie, the one holding the lowest report number);
+/// each other group gets a new subject.
+/// </summary>
+internal static class SubjectSplitter
+{
+    public static async Task RetractAsync(LinkStore store, string kind, string value, int count, long reportId, DateTimeOffset now)
+    {
+        await store.ExecuteAsync(LinkingSql.Shared.RetractLinks, new { Kind = kind, Value = value, ReferralCount = count, RetractedAt = now });
+        var carriers = await store.QueryAsync<long>(LinkingSql.Shared.Carriers, new { Kind = kind, Value = value });
+        await store.ExecuteAsync(LinkingSql.Shared.InsertIgnored, carriers.Where(c => c != reportId)
+            .Select(c => new { ReportId = c, Kind = kind, Value = value, ReferralCount = count, RecordedAt = now }));
+        foreach (var subject in await store.QueryAsync<long>(LinkingSql.Shared.SubjectsLinkedThrough, new { Kind = kind, Value = value }))
+        {
+            await SplitAsync(store, subject, now);
+        }
+    }
+
+    private static async Task SplitAsync(LinkStore store, long subjectId, DateTimeOffset now)
+    {
+        var members = await store.QueryAsync<long>(LinkingSql.Shared.Members, new { SubjectId = subjectId });
+        if (members.Count < 2)
+        {
+            return;
+        }
+
+        var links = await store.QueryAsync<LinkEnds>(LinkingSql.Shared.ActiveLinksOfSubject, new { SubjectId = subjectId });
+        var groups = Components.Of(members, links.Select(l => (l.ReportA, l.ReportB)));
+        if (groups.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var group in groups.OrderByDescending(g => g.Count).ThenBy(g => g.Min()).Skip(1))
+        {
+            var newSubject = await store.ScalarAsync(store.Sqlite ? LinkingSql.Sqlite.NewSubject : LinkingSql.SqlServer.NewSubject, new { CreatedAt = now });
+            await store.ExecuteAsync(LinkingSql.Shared.MoveMember, group.Select(r => new { SubjectId = newSubject, ReportId = r }));
+        }
+    }
+
+    private sealed class LinkEnds
+    {
+        public long ReportA { get; set; }
+        public long ReportB { get; set; }
+    }
+}
