@@ -66,6 +66,9 @@ public static class AuditActions
     /// <summary>A media preview was revealed (target: report id and file id).</summary>
     public const string MediaRevealed = "media.revealed";
 
+    /// <summary>A revealed file was blurred again, which withdraws the reveal (target: report id and file id).</summary>
+    public const string MediaRevealWithdrawn = "media.reveal-withdrawn";
+
     /// <summary>A referral's status changed (detail: from and to, with the reason).</summary>
     public const string StatusChanged = "referral.status-changed";
 
