@@ -78,6 +78,9 @@ public static class AuditActions
     /// <summary>A referral's tier was overridden (detail: from, to, reason).</summary>
     public const string TierOverridden = "referral.tier-overridden";
 
+    /// <summary>A referral's tier override was cleared (detail: the tier cleared and the reason).</summary>
+    public const string TierOverrideCleared = "referral.tier-override-cleared";
+
     /// <summary>A note was added to a referral (target: the report id; detail: its length, never its text).</summary>
     public const string NoteAdded = "referral.note-added";
 
