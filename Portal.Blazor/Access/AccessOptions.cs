@@ -23,6 +23,13 @@ public sealed class AccessOptions
     [Range(5, 24 * 60)]
     public int SessionMinutes { get; set; } = 480;
 
+    /// <summary>
+    /// Minutes between checks of an open Blazor circuit's session against the stored account (disabled, roles or unit
+    /// changed); default 5. Plain HTTP requests are checked on every request.
+    /// </summary>
+    [Range(1, 60)]
+    public int RevalidateMinutes { get; set; } = 5;
+
     /// <summary>The fewest characters a local password may have; default 12.</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 12;

@@ -2,6 +2,7 @@ using Katalyst.Referrals.Store.Access;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class AccessRegistration
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<UnitStore>();
         builder.Services.AddSingleton<ReferralScopes>();
+        builder.Services.AddSingleton<SessionValidation>();
+        builder.Services.AddScoped<ProviderAccounts>();
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         builder.Services.AddScoped<LocalSignIn>();
         builder.Services.AddScoped<Admin.UserAdministration>();
@@ -52,6 +55,7 @@ public static class AccessRegistration
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(sessionMinutes);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = CookieValidation.ValidateAsync;
         });
         if (mode == AccessMode.OpenIdConnect)
         {
@@ -61,6 +65,9 @@ public static class AccessRegistration
 
         builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddCascadingAuthenticationState();
+
+        // Replaces Blazor's own provider: open circuits re-check the account every Access:RevalidateMinutes.
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         return builder;
     }
 

@@ -41,6 +41,7 @@ internal static class ProviderSignIn
         }
     }
 
+    // The person is kept in users (ProviderAccounts), refused when disabled, and the sign-in (or refusal) is audited.
     private static async Task MapRolesAndAuditAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context, OpenIdConnectAccessOptions provider)
     {
         if (context.Principal?.Identity is not ClaimsIdentity identity)
@@ -48,13 +49,17 @@ internal static class ProviderSignIn
             return;
         }
 
-        var providerRoles = identity.FindAll(provider.RoleClaim).Select(c => c.Value).ToList();
-        foreach (var role in PortalClaims.MapProviderRoles(providerRoles, provider.RoleMap))
+        var services = context.HttpContext.RequestServices;
+        var audit = services.GetRequiredService<AuditLog>();
+        var who = identity.Name ?? identity.FindFirst(ProviderAccounts.SubjectClaim)?.Value ?? "unknown";
+        var refusal = await services.GetRequiredService<ProviderAccounts>().SignedInAsync(identity, provider, context.HttpContext.RequestAborted);
+        if (refusal is not null)
         {
-            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+            await audit.RecordForAsync(who, AuditActions.SignInDisabled, detail: refusal, cancellationToken: context.HttpContext.RequestAborted);
+            context.Fail(refusal);
+            return;
         }
 
-        var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
-        await audit.RecordForAsync(identity.Name ?? identity.FindFirst("sub")?.Value ?? "unknown", AuditActions.SignIn, detail: "identity provider", cancellationToken: context.HttpContext.RequestAborted);
+        await audit.RecordForAsync(who, AuditActions.SignIn, detail: "identity provider", cancellationToken: context.HttpContext.RequestAborted);
     }
 }

@@ -72,6 +72,9 @@ public static class AuditActions
     /// <summary>A media preview was revealed (target: report id and file id).</summary>
     public const string MediaRevealed = "media.revealed";
 
+    /// <summary>A revealed file was blurred again, which withdraws the reveal (target: report id and file id).</summary>
+    public const string MediaRevealWithdrawn = "media.reveal-withdrawn";
+
     /// <summary>A referral's status changed (detail: from and to, with the reason).</summary>
     public const string StatusChanged = "referral.status-changed";
 
@@ -80,6 +83,9 @@ public static class AuditActions
 
     /// <summary>A referral's tier was overridden (detail: from, to, reason).</summary>
     public const string TierOverridden = "referral.tier-overridden";
+
+    /// <summary>A referral's tier override was cleared (detail: the tier cleared and the reason).</summary>
+    public const string TierOverrideCleared = "referral.tier-override-cleared";
 
     /// <summary>A note was added to a referral (target: the report id; detail: its length, never its text).</summary>
     public const string NoteAdded = "referral.note-added";

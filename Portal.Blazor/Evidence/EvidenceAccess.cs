@@ -72,12 +72,22 @@ public sealed class EvidenceAccess(
         await audit.RecordAsync(AuditActions.MediaRevealed, file.AuditTarget, $"file {file.File.Name}", cancellationToken);
     }
 
-    /// <summary>True when <paramref name="userName"/> revealed this file within <see cref="EvidenceOptions.RevealMinutes"/>.</summary>
+    /// <summary>
+    /// Withdraws the signed-in person's reveal of one file ("Blur again"): recorded in the audit log
+    /// (<see cref="AuditActions.MediaRevealWithdrawn"/>), after which the full image is refused to them until they reveal it again.
+    /// </summary>
+    public Task WithdrawRevealAsync(long reportId, string fileId, CancellationToken cancellationToken = default) =>
+        audit.RecordAsync(AuditActions.MediaRevealWithdrawn, EvidenceFile.RevealTarget(reportId, fileId), "blurred again", cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="userName"/> revealed this file within <see cref="EvidenceOptions.RevealMinutes"/> and has not
+    /// withdrawn that reveal since (<see cref="WithdrawRevealAsync"/>).
+    /// </summary>
     public Task<bool> RevealedRecentlyAsync(string userName, EvidenceFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         var since = time.GetUtcNow().AddMinutes(-options.Value.RevealMinutes);
-        return reveals.RecordedSinceAsync(userName, AuditActions.MediaRevealed, file.AuditTarget, since, cancellationToken);
+        return reveals.RevealOpenSinceAsync(userName, AuditActions.MediaRevealed, AuditActions.MediaRevealWithdrawn, file.AuditTarget, since, cancellationToken);
     }
 
     /// <summary>The referral's recorded legal authority; null when none.</summary>

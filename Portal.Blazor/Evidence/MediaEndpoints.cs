@@ -1,4 +1,5 @@
 using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Intake;
 
 namespace Katalyst.Portal.Evidence;
 
@@ -79,7 +80,20 @@ public static partial class MediaEndpoints
             return (null, Refuse(StatusCodes.Status403Forbidden, "Another unit's referral", $"Referral {reportId} is held by another unit: its evidence is not open to you."));
         }
 
-        var file = await access.FileAsync(reportId, fileId, context.RequestAborted);
+        EvidenceFile? file;
+        try
+        {
+            file = await access.FileAsync(reportId, fileId, context.RequestAborted);
+        }
+        catch (ReferralFormatException exception)
+        {
+            // The documents were valid when imported; one that no longer parses is a fault of the store, said plainly.
+            LogReferralUnreadable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MediaEndpoints)),
+                reportId, fileId, exception);
+            return (null, Refuse(StatusCodes.Status500InternalServerError, "Referral unreadable",
+                $"Referral {reportId} is stored but its documents could not be read back, so file '{fileId}' cannot be served: {exception.Message}"));
+        }
+
         if (file is null)
         {
             return (null, Refuse(StatusCodes.Status404NotFound, "No such file", $"Referral {reportId} has no file '{fileId}' in this store."));
@@ -100,4 +114,7 @@ public static partial class MediaEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preview of referral {ReportId} file {FileId} refused: {Reason}")]
     private static partial void LogPreviewRefused(ILogger logger, long reportId, string fileId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media for referral {ReportId} file {FileId} refused: the stored referral could not be read back")]
+    private static partial void LogReferralUnreadable(ILogger logger, long reportId, string fileId, Exception exception);
 }

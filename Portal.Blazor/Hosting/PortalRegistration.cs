@@ -1,5 +1,6 @@
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Audit;
+using Katalyst.Portal.Components.Pages.Dashboard;
 using Katalyst.Portal.Components.Pages.Queue;
 using Katalyst.Portal.Components.Pages.Referral.Workflow;
 using Katalyst.Portal.Evidence;
@@ -32,6 +33,7 @@ public static class PortalRegistration
         builder.AddEvidence();
         builder.Services.AddScoped<QueueAccess>();
         builder.AddReferralWorkflow();
+        builder.AddDashboard();
         builder.Services.AddOptions<PortalScoringOptions>()
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()

@@ -22,6 +22,27 @@ internal static class UserSql
             WHERE u.user_name = @UserName
             """;
 
+        public const string SelectById = """
+            SELECT u.id, u.user_name, u.display_name, u.password_hash, u.unit_id, n.name AS unit_name, u.is_active,
+                   u.failed_sign_ins, u.locked_until, u.created_at
+            FROM users u
+            LEFT JOIN units n ON n.id = u.unit_id
+            WHERE u.id = @UserId
+            """;
+
+        // An identity provider's person: by the provider's stable subject, or (first sign-in) by user name.
+        public const string SelectLinkBySubject = """
+            SELECT id, user_name, subject, password_hash FROM users WHERE subject = @Subject
+            """;
+
+        public const string SelectLinkByName = """
+            SELECT id, user_name, subject, password_hash FROM users WHERE user_name = @UserName
+            """;
+
+        public const string UpdateProviderUser = """
+            UPDATE users SET user_name = @UserName, subject = @Subject, display_name = @DisplayName, email = @Email WHERE id = @UserId
+            """;
+
         public const string SelectAllRoles = """
             SELECT user_id, role FROM user_roles
             """;

@@ -4,7 +4,7 @@ using Dapper;
 namespace Katalyst.Referrals.Store.Access;
 
 /// <summary>Portal accounts, their roles and their sign-in failures.</summary>
-public sealed class UserStore(StoreDataSource dataSource)
+public sealed partial class UserStore(StoreDataSource dataSource)
 {
     /// <summary>Every account, by user name.</summary>
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)

@@ -32,6 +32,16 @@ internal static class WorkflowSql
             UPDATE referral_queue SET tier_override = @Tier WHERE report_id = @ReportId
             """;
 
+        // Guarded by the override it read, so a concurrent change is refused, never overwritten.
+        public const string ClearTierOverride = """
+            UPDATE referral_queue SET tier_override = NULL WHERE report_id = @ReportId AND tier_override = @ClearedTier
+            """;
+
+        public const string InsertOverrideClearing = """
+            INSERT INTO referral_tier_override_clearings (report_id, at, user_name, cleared_tier, reason)
+            VALUES (@ReportId, @Now, @UserName, @ClearedTier, @Reason)
+            """;
+
         public const string InsertHistory = """
             INSERT INTO referral_status_history (report_id, at, user_name, from_status, to_status, reason)
             VALUES (@ReportId, @Now, @UserName, @From, @To, @Reason)

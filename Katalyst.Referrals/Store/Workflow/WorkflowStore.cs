@@ -11,7 +11,7 @@ namespace Katalyst.Referrals.Store.Workflow;
 /// transaction; a move another person made meanwhile makes the action a refusal, never a silent overwrite.
 /// Role checks belong to the caller; this store checks the moves and the reasons.
 /// </summary>
-public sealed class WorkflowStore(StoreDataSource dataSource, WorkflowOptions options)
+public sealed partial class WorkflowStore(StoreDataSource dataSource, WorkflowOptions options)
 {
     /// <summary>The referral's work state with its history, or null when the store holds no such referral.</summary>
     public async Task<ReferralWorkState?> GetAsync(long reportId, CancellationToken cancellationToken = default)

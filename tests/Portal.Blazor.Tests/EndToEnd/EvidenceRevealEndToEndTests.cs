@@ -49,6 +49,8 @@ public sealed class EvidenceRevealEndToEndTests(ImportedPortalServer server, Bro
         await card.Locator(".evidence-reblur").ClickAsync();
         await Expect(card).ToHaveAttributeAsync("data-state", "blurred");
         await Expect(card.Locator("img.evidence-full")).ToHaveCountAsync(0);
+        var afterReblur = await page.Context.APIRequest.GetAsync(new Uri(server.BaseAddress, $"media/{reportId}/{open.FileId}/full").ToString());
+        Assert.Equal(403, afterReblur.Status); // blurring again withdrew the reveal on the server
 
         var panel = page.Locator(".workflow-panel");
         await panel.Locator(".workflow-take").ClickAsync();

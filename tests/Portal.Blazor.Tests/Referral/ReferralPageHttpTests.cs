@@ -23,15 +23,14 @@ public sealed class ReferralPageHttpTests(ImportedPortalServer server) : IClassF
     }
 
     [Fact]
-    public async Task GetReferral_Unknown_PrerendersNotFoundMessage()
+    public async Task GetReferral_Unknown_NotFoundWithFriendlyMessage()
     {
         using var client = await PortalSession.SignedInClientAsync(server, PortalRoles.Investigator);
 
         using var response = await client.GetAsync(new Uri("referrals/424242", UriKind.Relative), Token);
         var html = await response.Content.ReadAsStringAsync(Token);
 
-        // The status stays 200: a 404 from a Blazor page needs the router's NotFoundPage (Routes.razor), not this page.
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("No referral with report number 424242 has been received", html, StringComparison.Ordinal);
     }
 

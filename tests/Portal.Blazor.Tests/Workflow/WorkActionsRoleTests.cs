@@ -41,6 +41,36 @@ public sealed class WorkActionsRoleTests(SeededPortalServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task ClearTierOverrideAsync_Investigator_RefusedAndOverrideKept()
+    {
+        var id = server.Referrals[5].ReportId;
+        await Store.OverrideTierAsync(id, 2, "Escalated by the ESP.", "test.setup", Ct);
+        await using var scope = await ScopeAsync(PortalRoles.Investigator);
+
+        var error = await Assert.ThrowsAsync<WorkflowRefusedException>(() => Actions(scope).ClearTierOverrideAsync(id, "a reason"));
+
+        Assert.Contains("that needs the Supervisor role", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await Store.GetAsync(id, Ct))!.TierOverride);
+    }
+
+    [Fact]
+    public async Task ClearTierOverrideAsync_Supervisor_ClearedAuditedAndLabelKept()
+    {
+        var id = server.Referrals[6].ReportId;
+        await Store.OverrideTierAsync(id, 1, "Meeting arranged.", "test.setup", Ct);
+        await using var scope = await ScopeAsync(PortalRoles.Supervisor);
+
+        await Actions(scope).ClearTierOverrideAsync(id, "The meeting was a school trip.");
+
+        Assert.Null((await Store.GetAsync(id, Ct))!.TierOverride);
+        Assert.Contains(await Store.LabelsAsync(ReferralLabel.TierOverrideKind, Ct), l => l.ReportId == id && l.Value == "1");
+        var audit = await server.Services.GetRequiredService<Katalyst.Referrals.Store.Access.AuditLogStore>().SearchAsync(
+            new(Action: Katalyst.Portal.Audit.AuditActions.TierOverrideCleared), 0, 10, Ct);
+        var entry = Assert.Single(audit.Items, e => e.Target == id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("override 1 cleared: The meeting was a school trip.", entry.Detail);
+    }
+
+    [Fact]
     public async Task MoveAsync_InvestigatorOnSomeoneElsesReferral_Refused()
     {
         var id = server.Referrals[3].ReportId;

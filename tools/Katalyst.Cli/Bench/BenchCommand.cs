@@ -11,6 +11,7 @@ internal static class BenchCommand
         command.Subcommands.Add(ScoreBench.Create());
         command.Subcommands.Add(QueueBench.Create());
         command.Subcommands.Add(PdqBench.Create());
+        command.Subcommands.Add(DashboardBench.Create());
         return command;
     }
 }

@@ -61,7 +61,7 @@ internal static class QueueBench
         return 0;
     }
 
-    private static async Task FillAsync(StoreDataSource dataSource, int referrals, CancellationToken cancellationToken)
+    internal static async Task FillAsync(StoreDataSource dataSource, int referrals, CancellationToken cancellationToken)
     {
         await using var connection = (SqliteConnection)await dataSource.OpenAsync(cancellationToken);
         var existing = Convert.ToInt32(await Scalar(connection, QueueBenchSql.Sqlite.CountReferrals), CultureInfo.InvariantCulture);

@@ -15,21 +15,19 @@ public sealed partial class DashboardPage
 {
     private DashboardScope scope = new(false, null);
     private DashboardFigures? figures;
+    private DateTimeOffset computedAt;
     private Dictionary<long, string> unitNames = [];
     private string? error;
     private bool interactive;
 
     [Inject]
-    private DashboardStore Dashboard { get; set; } = null!;
+    private DashboardCache Dashboard { get; set; } = null!;
 
     [Inject]
     private UnitStore Units { get; set; } = null!;
 
     [Inject]
     private AuthenticationStateProvider Authentication { get; set; } = null!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = null!;
 
     [Inject]
     private ILogger<DashboardPage> Logger { get; set; } = null!;
@@ -57,7 +55,8 @@ public sealed partial class DashboardPage
         try
         {
             unitNames = (await Units.ListAsync()).ToDictionary(u => u.Id, u => u.Name);
-            figures = await Dashboard.ReadAsync(scope.UnitId, Time.GetUtcNow());
+            var read = await Dashboard.ReadAsync(scope.UnitId);
+            (figures, computedAt) = (read.Figures, read.ComputedAt);
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
         {
@@ -79,6 +78,10 @@ public sealed partial class DashboardPage
     private string UnitName(long? unitId) => unitId is { } id
         ? unitNames.GetValueOrDefault(id) ?? $"Unit {id.ToString(CultureInfo.InvariantCulture)}"
         : "No unit";
+
+    private string ComputedText => Dashboard.Lifetime > TimeSpan.Zero
+        ? $"Figures computed at {computedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; they are kept for up to {Dashboard.Lifetime.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} seconds."
+        : $"Figures computed at {computedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.";
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -24,6 +24,9 @@ public sealed partial class ReferralPage
     private ReferralDetailQuery Query { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private ILogger<ReferralPage> Logger { get; set; } = default!;
 
     [Inject]
@@ -58,8 +61,9 @@ public sealed partial class ReferralPage
         detail = null;
         if (ReportId <= 0)
         {
-            // No report has such a number: the not-found message says so without asking the store.
+            // No report has such a number: the not-found page says so without asking the store.
             loaded = true;
+            Navigation.NotFound();
             return;
         }
 
@@ -74,7 +78,15 @@ public sealed partial class ReferralPage
             }
 
             detail = await Query.GetAsync(ReportId);
-            if (detail is not null && AuditedReportId != ReportId)
+            if (detail is null)
+            {
+                // 404 with the router's NotFoundPage, which keeps the friendly message (ReferralNotFound).
+                loaded = true;
+                Navigation.NotFound();
+                return;
+            }
+
+            if (AuditedReportId != ReportId)
             {
                 await Audit.RecordAsync(Katalyst.Portal.Audit.AuditActions.ReferralOpened, ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 AuditedReportId = ReportId;

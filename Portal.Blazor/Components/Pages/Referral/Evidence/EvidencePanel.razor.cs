@@ -64,5 +64,19 @@ public sealed partial class EvidencePanel
         }
     }
 
-    private void Reblur(EvidenceFile file) => revealed.Remove(file.File.FileId);
+    // Blurring again withdraws the reveal on the server too (audited), so the full image is refused from then on; the
+    // card blurs once the withdrawal is recorded, so a blurred card never means a file still open at its address.
+    private async Task ReblurAsync(EvidenceFile file)
+    {
+        busy = true;
+        try
+        {
+            await Access.WithdrawRevealAsync(file.ReportId, file.File.FileId);
+            revealed.Remove(file.File.FileId);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
 }

@@ -82,6 +82,17 @@ public sealed class ReferralWorkActions(WorkflowStore store, UserStore users, Au
         await audit.RecordAsync(AuditActions.TierOverridden, Target(reportId), $"tier {from} → {tier.ToString(CultureInfo.InvariantCulture)}: {reason.Trim()}");
     }
 
+    /// <summary>
+    /// Clears the referral's tier override with a reason, so the queue orders it by the model's tier again; the override's
+    /// label is kept for training. Supervisors only; audited.
+    /// </summary>
+    public async Task ClearTierOverrideAsync(long reportId, string reason)
+    {
+        var actor = await RequireAsync(supervisorOnly: true, "clear tier overrides", reportId);
+        var cleared = await store.ClearTierOverrideAsync(reportId, reason, actor.UserName);
+        await audit.RecordAsync(AuditActions.TierOverrideCleared, Target(reportId), $"override {cleared.ToString(CultureInfo.InvariantCulture)} cleared: {reason.Trim()}");
+    }
+
     /// <summary>Adds a note to the referral.</summary>
     public async Task AddNoteAsync(long reportId, string text)
     {

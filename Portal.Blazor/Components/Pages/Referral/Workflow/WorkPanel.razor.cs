@@ -118,6 +118,10 @@ public sealed partial class WorkPanel
         ? RunAsync(() => Actions.OverrideTierAsync(ReportId, tier, overrideReason), $"Tier set to {tier}.")
         : Refuse("Pick a tier, 1 to 5.");
 
+    // The same reason field serves both: a clearing needs its reason as much as an override does.
+    private Task ClearOverrideAsync() =>
+        RunAsync(() => Actions.ClearTierOverrideAsync(ReportId, overrideReason), "Tier override cleared; the model's tier orders the queue again.");
+
     private Task Refuse(string why)
     {
         message = null;
