@@ -118,7 +118,10 @@ public sealed class PdqIndex
     }
 
     /// <summary>Adds to <paramref name="hits"/> every entry within <paramref name="radius"/> of <paramref name="query"/>, each once, nearest first.</summary>
-    public void Search(PdqHash query, int radius, List<PdqHit> hits)
+    public void Search(PdqHash query, int radius, List<PdqHit> hits) => Search(query, radius, hits, allowScan: true);
+
+    /// <summary>As <see cref="Search(PdqHash, int, List{PdqHit})"/>; without <paramref name="allowScan"/> it always probes (tests compare the probing with brute force).</summary>
+    internal void Search(PdqHash query, int radius, List<PdqHit> hits, bool allowScan)
     {
         ArgumentNullException.ThrowIfNull(hits);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
@@ -136,7 +139,7 @@ public sealed class PdqIndex
             probes += radii[j] < 0 ? 0 : PdqSegments.Neighbours(segments.Width[j], radii[j]);
         }
 
-        if (probes * 3 >= Count)
+        if (allowScan && probes * 3 >= Count)
         {
             Scan(q, radius, hits);
         }
