@@ -145,14 +145,7 @@ public sealed class PdqIndex
         }
         else
         {
-            for (var j = 0; j < segments.Count; j++)
-            {
-                if (radii[j] >= 0)
-                {
-                    var bits = Math.Min(bucketBits, segments.Width[j]);
-                    Probe(q, radius, j, bits, segments.Value(q, j), 0, radii[j], hits);
-                }
-            }
+            Probe(q, radius, radii, hits);
         }
 
         // An entry close on several segments is found once per segment: keep one, then order by distance.
@@ -171,24 +164,49 @@ public sealed class PdqIndex
         CollectionsMarshal.AsSpan(hits)[first..].Sort(static (a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Entry.CompareTo(b.Entry));
     }
 
-    // Visits `value` and every value reached by flipping up to `remaining` more bits at positions >= fromBit: each
-    // value within the segment's radius exactly once.
-    private void Probe(ReadOnlySpan<ulong> q, int radius, int segment, int bits, uint value, int fromBit, int remaining, List<PdqHit> hits)
+    // In passes, so that the memory reads of each pass do not wait on one another (the index is far larger than the
+    // caches; a probe's three reads, offsets -> ids -> hash, would otherwise be three misses in a row): the buckets
+    // of every segment value within its radius, then their id ranges, then the candidate ids, then the distances.
+    private void Probe(ReadOnlySpan<ulong> q, int radius, int[] radii, List<PdqHit> hits)
     {
-        var width = segments.Width[segment];
-        var bucket = Bucket(value, width, bits);
-        var table = offsets[segment];
-        var segmentIds = ids[segment];
-        for (var p = table[bucket]; p < table[bucket + 1]; p++)
+        var scratch = Scratch.ForThisThread();
+        scratch.Buckets.Clear();
+        for (var j = 0; j < segments.Count; j++)
         {
-            var entry = segmentIds[p];
+            if (radii[j] >= 0)
+            {
+                var bits = Math.Min(bucketBits, segments.Width[j]);
+                Neighbours(j, bits, segments.Value(q, j), 0, radii[j], scratch.Buckets);
+            }
+        }
+
+        scratch.Candidates.Clear();
+        foreach (var (segment, bucket) in CollectionsMarshal.AsSpan(scratch.Buckets))
+        {
+            var table = offsets[segment];
+            var segmentIds = ids[segment];
+            for (int p = table[bucket], end = table[bucket + 1]; p < end; p++)
+            {
+                scratch.Candidates.Add(segmentIds[p]);
+            }
+        }
+
+        foreach (var entry in CollectionsMarshal.AsSpan(scratch.Candidates))
+        {
             var distance = Distance(q, entry);
             if (distance <= radius)
             {
                 hits.Add(new PdqHit(entry, distance));
             }
         }
+    }
 
+    // Adds the bucket of `value` and of every value reached by flipping up to `remaining` more bits at positions >=
+    // fromBit: each value within the segment's radius exactly once.
+    private void Neighbours(int segment, int bits, uint value, int fromBit, int remaining, List<(int, int)> buckets)
+    {
+        var width = segments.Width[segment];
+        buckets.Add((segment, Bucket(value, width, bits)));
         if (remaining == 0)
         {
             return;
@@ -196,7 +214,7 @@ public sealed class PdqIndex
 
         for (var bit = fromBit; bit < width; bit++)
         {
-            Probe(q, radius, segment, bits, value ^ (1u << bit), bit + 1, remaining - 1, hits);
+            Neighbours(segment, bits, value ^ (1u << bit), bit + 1, remaining - 1, buckets);
         }
     }
 
@@ -225,4 +243,17 @@ public sealed class PdqIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bucket(uint value, int width, int bits) =>
         width <= bits ? (int)value : bits == 0 ? 0 : (int)((value * 0x9E3779B97F4A7C15UL) >> (64 - bits));
+}
+
+/// <summary>Per-thread lists a search reuses, so that a query allocates nothing once warm.</summary>
+internal sealed class Scratch
+{
+    [ThreadStatic]
+    private static Scratch? current;
+
+    public List<(int Segment, int Bucket)> Buckets { get; } = new(4096);
+
+    public List<int> Candidates { get; } = new(16384);
+
+    public static Scratch ForThisThread() => current ??= new Scratch();
 }

@@ -10,6 +10,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks of the scoring service and the queue; record the figures in docs/benchmarks.md.");
         command.Subcommands.Add(ScoreBench.Create());
         command.Subcommands.Add(QueueBench.Create());
+        command.Subcommands.Add(HashesBench.Create());
         return command;
     }
 }
