@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
+using Katalyst.Cli.Hashes;
 using Katalyst.Cli.Import;
 using Katalyst.Cli.Score;
 using Katalyst.Cli.Train;
@@ -18,6 +19,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(HashesCommand.Create());
         return root;
     }
 }
