@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Katalyst.Media.HashSets;
 using Katalyst.Media.Matching;
 using Katalyst.Media.Pdq;
 
@@ -70,6 +71,7 @@ internal static class HashesBench
         System.Console.WriteLine(string.Create(culture,
             $"memory: {index.MemoryBytes / (double)index.Count:F1} bytes/entry in the index's arrays ({index.MemoryBytes / 1048576.0:N0} MiB); managed heap grew {(after - before) / 1048576.0:N0} MiB"));
 
+        SetFileRoundTrip(index);
         var missed = 0;
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {
@@ -84,6 +86,36 @@ internal static class HashesBench
 
         System.Console.WriteLine(missed == 0 ? $"every planted match found ({queryCount * PlantedPerQuery:N0} planted, each query run repeatedly)" : $"MISSED {missed} planted matches");
         return missed == 0 ? 0 : 1;
+    }
+
+    // How long a set of this size takes to write and to read back from its .khs file (what the service does at start).
+    private static void SetFileRoundTrip(PdqIndex index)
+    {
+        var digests = GC.AllocateUninitializedArray<byte>(index.Count * 32);
+        for (var i = 0; i < index.Count; i++)
+        {
+            HashQuery.Of(index[i]).Digest.CopyTo(digests, i * 32);
+        }
+
+        DigestColumn[] columns = [new(HashType.Md5, [], []), new(HashType.Sha1, [], []), new(HashType.Sha256, [], []), new(HashType.Pdq, digests, new int[index.Count])];
+        var path = Path.Combine(Path.GetTempPath(), $"katalyst-bench-{Guid.NewGuid():N}{HashSetFile.Extension}");
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            HashSetFile.Write(path, new HashSetContents([new HashLabel("bench", "")], columns));
+            var written = watch.Elapsed;
+            watch.Restart();
+            var read = HashSetFile.Read(path);
+            var readTime = watch.Elapsed;
+            watch.Restart();
+            var rebuilt = PdqIndex.BuildFromDigests(read[HashType.Pdq].Digests);
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"set file: {new FileInfo(path).Length / 1048576.0:N0} MiB, written in {written.TotalSeconds:F2} s, read in {readTime.TotalSeconds:F2} s, indexed again in {watch.Elapsed.TotalSeconds:F2} s ({rebuilt.Count:N0} entries)"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     // Runs the queries round and round on `threads` threads until `seconds` have passed; counts planted matches missed.
