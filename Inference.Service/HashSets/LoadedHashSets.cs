@@ -61,8 +61,9 @@ public sealed partial class LoadedHashSets : IDisposable
                 LogLoaded(loaded.Matcher.Sets.Count, loaded.Matcher.Manifest.Sets.Count, folder.Path);
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Whatever is wrong with the folder, the version in force keeps answering; the log says why.
             LogReloadRefused(ex.Message, current.ManifestSha256);
         }
         finally

@@ -51,12 +51,43 @@ public sealed record HashSetManifest(IReadOnlyList<HashSetInfo> Sets)
         try
         {
             var manifest = JsonSerializer.Deserialize<HashSetManifest>(System.IO.File.ReadAllBytes(path), Json);
-            return manifest?.Sets is null ? throw new InvalidDataException($"{path} has no 'sets' list") : manifest;
+            if (manifest?.Sets is null)
+            {
+                throw new InvalidDataException($"{path} has no 'sets' list");
+            }
+
+            for (var i = 0; i < manifest.Sets.Count; i++)
+            {
+                if (Problem(manifest.Sets[i]) is { } problem)
+                {
+                    throw new InvalidDataException($"{path}: sets[{i}] {problem}");
+                }
+            }
+
+            return manifest;
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path} is not a valid manifest: {ex.Message}", ex);
         }
+    }
+
+    // A manifest is written by HashSetFolder, but it is a file an operator can edit: check what the loader relies on.
+    private static string? Problem(HashSetInfo? set)
+    {
+        if (set is null || set.Name is null || set.File is null || set.Counts is null || set.SourceFile is null || set.SourceSha256 is null)
+        {
+            return "lacks a name, file, counts, sourceFile or sourceSha256";
+        }
+
+        if (set.Radius is < 0 or > MaxRadius)
+        {
+            return $"('{set.Name}') has radius {set.Radius}; a radius is 0 to {MaxRadius}";
+        }
+
+        return set.File != System.IO.Path.GetFileName(set.File) || !set.File.EndsWith(HashSetFile.Extension, StringComparison.Ordinal)
+            ? $"('{set.Name}') names file '{set.File}'; a set file is a {HashSetFile.Extension} file inside the folder"
+            : null;
     }
 
     /// <summary>Writes the manifest into <paramref name="folder"/> atomically (temporary file, then rename).</summary>

@@ -110,4 +110,17 @@ public sealed class HashSetFolderTests : IDisposable
 
         Assert.Contains(file, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Manifest_EditedToNameAFileOutsideTheFolder_RefusedNamingTheSet()
+    {
+        Imports.Run(Folder, temp.Write("a.csv", $"hash_type,hash,category,source\nmd5,{Md5},A1,NCMEC\n"), "ncmec");
+        var path = Path.Combine(temp["sets"], HashSetManifest.FileName);
+        var json = File.ReadAllText(path);
+        File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(json, "\"file\": \"[^\"]+\"", "\"file\": \"../escape.khs\""));
+
+        var error = Assert.Throws<InvalidDataException>(() => Folder.Manifest());
+
+        Assert.Contains("sets[0] ('ncmec') names file '../escape.khs'", error.Message, StringComparison.Ordinal);
+    }
 }
