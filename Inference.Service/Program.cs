@@ -1,19 +1,23 @@
+using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
 using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
-// (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/.
+// (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/; HashSets (katalyst.v1.HashSets)
+// matches hashes against the known-hash sets in HashSets:Path.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
 builder.AddScoring();
+builder.AddHashSets();
 
 var app = builder.Build();
 
 app.MapGrpcService<ServiceInfoService>();
 app.MapGrpcService<ScoringService>();
 app.MapGrpcService<TierRulesService>();
+app.MapGrpcService<HashSetsService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

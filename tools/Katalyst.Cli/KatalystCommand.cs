@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
+using Katalyst.Cli.Hashes;
 using Katalyst.Cli.Import;
 using Katalyst.Cli.Pdq;
 using Katalyst.Cli.Score;
@@ -23,6 +24,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Audit.AuditCommand.Create());
         root.Subcommands.Add(SubjectsCommand.Create());
+        root.Subcommands.Add(HashesCommand.Create());
         return root;
     }
 }

@@ -12,6 +12,7 @@ internal static class BenchCommand
         command.Subcommands.Add(QueueBench.Create());
         command.Subcommands.Add(PdqBench.Create());
         command.Subcommands.Add(DashboardBench.Create());
+        command.Subcommands.Add(HashesBench.Create());
         return command;
     }
 }

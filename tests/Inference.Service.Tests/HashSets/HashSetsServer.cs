@@ -1,0 +1,52 @@
+using Grpc.Net.Client;
+using Katalyst.Media.HashSets;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Katalyst.Inference.Tests.HashSets;
+
+/// <summary>The inference service over its own temporary hash-set folder, reached over a real gRPC channel.</summary>
+public sealed class HashSetsServer : IDisposable
+{
+    private WebApplicationFactory<Program>? factory;
+    private GrpcChannel? channel;
+
+    /// <summary>An empty folder; import sets into it (<see cref="Import"/>), then <see cref="Start"/>.</summary>
+    public HashSetsServer() => FolderPath = Directory.CreateTempSubdirectory("katalyst-hashsets-").FullName;
+
+    /// <summary>The service's hash-set folder.</summary>
+    public string FolderPath { get; }
+
+    /// <summary>A channel to the started server.</summary>
+    public GrpcChannel Channel => channel ?? throw new InvalidOperationException("start the server first");
+
+    /// <summary>Imports a list written from <paramref name="rows"/> (under the documented header) as set <paramref name="name"/>.</summary>
+    public HashSetImport Import(string name, string rows, int radius = 31, bool enabled = true)
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"katalyst-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, HashListCsv.Header + "\n" + rows);
+        try
+        {
+            return new HashSetFolder(FolderPath).Import(csv, name, radius, enabled, cancellationToken: TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
+
+    /// <summary>Starts the service over the folder.</summary>
+    public HashSetsServer Start()
+    {
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("HashSets:Path", FolderPath));
+        channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        return this;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        channel?.Dispose();
+        factory?.Dispose();
+        Directory.Delete(FolderPath, recursive: true);
+    }
+}
