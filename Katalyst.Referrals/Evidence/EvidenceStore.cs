@@ -11,12 +11,67 @@ public sealed class EvidenceStore
     private const int BufferSize = 1 << 16;
     private readonly string root;
 
-    /// <summary>Creates a store rooted at <paramref name="root"/> (created when missing).</summary>
+    /// <summary>
+    /// Creates a store rooted at <paramref name="root"/> (created when missing), and removes the partial temporary
+    /// files that processes which died while writing (a crash, a kill) left behind.
+    /// </summary>
     public EvidenceStore(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         this.root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Path.Combine(this.root, "tmp"));
+        Directory.CreateDirectory(TempFolder);
+        RemoveAbandonedTemporaryFiles();
+    }
+
+    private string TempFolder => Path.Combine(root, "tmp");
+
+    /// <summary>
+    /// Deletes temporary files whose writing process is no longer running (each temporary name starts with its
+    /// writer's process id), and any older than a day whatever their name. Stored evidence is never touched.
+    /// </summary>
+    /// <returns>How many files were removed.</returns>
+    public int RemoveAbandonedTemporaryFiles()
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(TempFolder))
+        {
+            var name = Path.GetFileName(file);
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            var owner = dot > 0 && int.TryParse(name.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : (int?)null;
+            var abandoned = owner is null || !IsRunning(owner.Value) || File.GetLastWriteTimeUtc(file) < DateTime.UtcNow.AddDays(-1);
+            if (abandoned && owner != Environment.ProcessId)
+            {
+                try
+                {
+                    File.SetAttributes(file, FileAttributes.Normal);
+                    File.Delete(file);
+                    removed++;
+                }
+                catch (IOException)
+                {
+                    // Gone already, or another process is sweeping too.
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The full path where the bytes with this SHA-256 live.</summary>
@@ -37,7 +92,8 @@ public sealed class EvidenceStore
     public async Task<EvidenceHashes> AddAsync(Stream source, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var temp = Path.Combine(root, "tmp", Guid.NewGuid().ToString("N"));
+        // The writer's process id leads the name, so a later store can tell an abandoned file from one being written.
+        var temp = Path.Combine(TempFolder, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Environment.ProcessId}.{Guid.NewGuid():N}"));
         try
         {
             EvidenceHashes hashes;
