@@ -56,4 +56,26 @@ internal static class IdentifierJson
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    public static string Ignored(IEnumerable<(long ReportId, string Kind, string Value, int Count)> ignored)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var (reportId, kind, value, count) in ignored)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("r", reportId);
+                json.WriteString("k", kind);
+                json.WriteString("v", value);
+                json.WriteNumber("c", count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 }

@@ -9,6 +9,11 @@ internal sealed class LinkStore(DbConnection connection, DbTransaction transacti
 {
     public bool Sqlite => provider == StoreProvider.Sqlite;
 
+    /// <summary>Records identifiers ignored as too common, all in one statement; nothing to record runs nothing.</summary>
+    public Task InsertIgnoredAsync(IReadOnlyCollection<(long ReportId, string Kind, string Value, int Count)> ignored, DateTimeOffset recordedAt) =>
+        ignored.Count == 0 ? Task.CompletedTask : ExecuteAsync(Sqlite ? LinkingSql.Sqlite.InsertIgnored : LinkingSql.SqlServer.InsertIgnored,
+            new { Ignored = IdentifierJson.Ignored(ignored), RecordedAt = recordedAt });
+
     public Task<int> ExecuteAsync(string sql, object parameters) =>
         connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
 

@@ -27,12 +27,6 @@ internal static class LinkingSql
             SELECT subject_id FROM referral_subjects WHERE report_id = @ReportId
             """;
 
-        public const string InsertIgnored = """
-            INSERT INTO referral_ignored_identifiers (report_id, kind, value, referral_count, recorded_at)
-            SELECT @ReportId, @Kind, @Value, @ReferralCount, @RecordedAt
-            WHERE NOT EXISTS (SELECT 1 FROM referral_ignored_identifiers WHERE report_id = @ReportId AND kind = @Kind AND value = @Value)
-            """;
-
         public const string InsertLink = """
             INSERT INTO referral_links (report_a, report_b, kind, value, linked_at)
             VALUES (@ReportA, @ReportB, @Kind, @Value, @LinkedAt)
@@ -111,6 +105,15 @@ internal static class LinkingSql
             INSERT INTO subjects (created_at) VALUES (@CreatedAt) RETURNING subject_id
             """;
 
+        // Every identifier ignored as too common in one statement, as {r, k, v, c}; one already recorded is left as it is.
+        public const string InsertIgnored = """
+            INSERT INTO referral_ignored_identifiers (report_id, kind, value, referral_count, recorded_at)
+            SELECT j.value ->> 'r', j.value ->> 'k', j.value ->> 'v', j.value ->> 'c', @RecordedAt
+            FROM json_each(@Ignored) j
+            WHERE NOT EXISTS (SELECT 1 FROM referral_ignored_identifiers g
+                              WHERE g.report_id = j.value ->> 'r' AND g.kind = j.value ->> 'k' AND g.value = j.value ->> 'v')
+            """;
+
         public const string InsertLinks = """
             INSERT INTO referral_links (report_a, report_b, kind, value, linked_at)
             SELECT j.value ->> 'a', @ReportId, j.value ->> 'k', j.value ->> 'v', @LinkedAt
@@ -134,6 +137,13 @@ internal static class LinkingSql
 
         public const string NewSubject = """
             INSERT INTO subjects (created_at) OUTPUT INSERTED.subject_id VALUES (@CreatedAt)
+            """;
+
+        public const string InsertIgnored = """
+            INSERT INTO referral_ignored_identifiers (report_id, kind, value, referral_count, recorded_at)
+            SELECT j.r, j.k, j.v, j.c, @RecordedAt
+            FROM OPENJSON(@Ignored) WITH (r BIGINT, k NVARCHAR(40), v NVARCHAR(400), c INT) AS j
+            WHERE NOT EXISTS (SELECT 1 FROM referral_ignored_identifiers g WHERE g.report_id = j.r AND g.kind = j.k AND g.value = j.v)
             """;
 
         public const string InsertLinks = """

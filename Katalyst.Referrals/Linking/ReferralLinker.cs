@@ -69,8 +69,7 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
             shared = await SharedAsync(store, reportId); // subjects may have split
         }
 
-        await store.ExecuteAsync(LinkingSql.Shared.InsertIgnored,
-            ignored.Select(g => new { ReportId = reportId, g.Kind, g.Value, ReferralCount = g.Count, RecordedAt = now }));
+        await store.InsertIgnoredAsync([.. ignored.Select(g => (reportId, g.Kind, g.Value, g.Count))], now);
 
         var linking = shared.Where(g => g.Count <= Options.ThresholdFor(g.Kind)).ToList();
         var links = linking.SelectMany(g => g.Others.Select(o => (o.ReportId, g.Kind, g.Value))).ToList();

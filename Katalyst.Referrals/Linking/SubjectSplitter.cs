@@ -12,8 +12,7 @@ internal static class SubjectSplitter
     {
         await store.ExecuteAsync(LinkingSql.Shared.RetractLinks, new { Kind = kind, Value = value, ReferralCount = count, RetractedAt = now });
         var carriers = await store.QueryAsync<long>(LinkingSql.Shared.Carriers, new { Kind = kind, Value = value });
-        await store.ExecuteAsync(LinkingSql.Shared.InsertIgnored, carriers.Where(c => c != reportId)
-            .Select(c => new { ReportId = c, Kind = kind, Value = value, ReferralCount = count, RecordedAt = now }));
+        await store.InsertIgnoredAsync([.. carriers.Where(c => c != reportId).Select(c => (c, kind, value, count))], now);
         foreach (var subject in await store.QueryAsync<long>(LinkingSql.Shared.SubjectsLinkedThrough, new { Kind = kind, Value = value }))
         {
             await SplitAsync(store, subject, now);

@@ -69,6 +69,9 @@ public static class AuditActions
     /// <summary>A referral page was opened (target: the report id).</summary>
     public const string ReferralOpened = "referral.opened";
 
+    /// <summary>A subject page was opened (target: the subject id; detail: how many referrals were shown and held elsewhere).</summary>
+    public const string SubjectOpened = "subject.opened";
+
     /// <summary>A media preview was revealed (target: report id and file id).</summary>
     public const string MediaRevealed = "media.revealed";
 
@@ -102,6 +105,6 @@ public static class AuditActions
         SignIn, SignInFailed, SignInLockedOut, SignInDisabled, AccountLocked, SignOut,
         UserCreated, UserRolesChanged, UserUnitChanged, UserDisabled, UserEnabled, UserPasswordReset, UserUnlocked,
         UnitCreated, UnitRenamed, RoutingRuleAdded, RoutingRuleRemoved, DemoAccountsCreated,
-        ReferralOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, NoteAdded, LegalAuthorityRecorded, Exported,
+        ReferralOpened, SubjectOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, NoteAdded, LegalAuthorityRecorded, Exported,
     ];
 }
