@@ -1,6 +1,7 @@
 using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
+using Katalyst.Inference.Partners;
 using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
 builder.AddScoring();
 builder.AddHashSets();
+builder.AddPartners();
 
 var app = builder.Build();
 
