@@ -4,31 +4,33 @@ using System.Threading.RateLimiting;
 namespace Katalyst.Inference.Partners;
 
 /// <summary>
-/// One token bucket per partner (<see cref="PartnerEntry.RatePerSecond"/> tokens, refilled every second by a timer of
-/// the injected <see cref="TimeProvider"/>, so tests can move time). A partner whose rate changes in the file gets a
-/// new, full bucket.
+/// One token bucket per partner: <see cref="PartnerEntry.RatePerSecond"/> tokens, refilled by that many every second by
+/// the limiter's own timer (System.Threading.RateLimiting; its manual mode also reads the real clock, so a test clock
+/// could not drive it anyway). A partner whose rate changes in the file gets a new, full bucket.
 /// </summary>
 public sealed class PartnerRateLimits : IDisposable
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, Bucket> buckets = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ITimer refilling;
-
-    /// <summary>Starts the refill timer.</summary>
-    public PartnerRateLimits(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        refilling = time.CreateTimer(_ => Refill(), null, Period, Period);
-    }
 
     /// <summary>Takes <paramref name="tokens"/> from the partner's bucket; false when it is empty (over the rate).</summary>
     internal bool TryAcquire(PartnerEntry partner, int tokens = 1)
     {
-        var bucket = buckets.AddOrUpdate(
-            partner.Name,
-            static (_, rate) => new Bucket(rate),
-            static (_, existing, rate) => existing.Rate == rate ? existing : new Bucket(rate),
-            partner.RatePerSecond);
+        var bucket = buckets.GetOrAdd(partner.Name, static (_, rate) => new Bucket(rate), partner.RatePerSecond);
+        if (bucket.Rate != partner.RatePerSecond)
+        {
+            var fresh = new Bucket(partner.RatePerSecond);
+            if (buckets.TryUpdate(partner.Name, fresh, bucket))
+            {
+                bucket.Limiter.Dispose();
+            }
+            else
+            {
+                fresh.Limiter.Dispose();
+            }
+
+            bucket = buckets[partner.Name];
+        }
+
         using var lease = bucket.Limiter.AttemptAcquire(tokens);
         return lease.IsAcquired;
     }
@@ -36,18 +38,9 @@ public sealed class PartnerRateLimits : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        refilling.Dispose();
         foreach (var bucket in buckets.Values)
         {
             bucket.Limiter.Dispose();
-        }
-    }
-
-    private void Refill()
-    {
-        foreach (var bucket in buckets.Values)
-        {
-            bucket.Limiter.TryReplenish();
         }
     }
 
@@ -59,8 +52,8 @@ public sealed class PartnerRateLimits : IDisposable
         {
             TokenLimit = rate,
             TokensPerPeriod = rate,
-            ReplenishmentPeriod = Period,
-            AutoReplenishment = false,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            AutoReplenishment = true,
             QueueLimit = 0,
         });
     }
