@@ -69,4 +69,16 @@ public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("127.0.0.1:9", result.All, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Score_NoApiKey_FailsUnauthenticated()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "2", "--seed", "79", "--out", "g");
+
+        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", service.Address);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unauthenticated", result.Error, StringComparison.Ordinal);
+    }
 }
