@@ -126,12 +126,12 @@ public sealed class PartnerAccessTests : IDisposable
     [Fact]
     public async Task Score_OverTheRate_ResourceExhausted()
     {
-        // Five calls at once against two a second: at most one refill (a second) can fall among them, so at least one is refused.
-        var key = server.AddKey("slow", rate: 2);
+        // Ten calls in a row against one a second: only if they took nine seconds or more could none be refused.
+        var key = server.AddKey("slow", rate: 1);
         server.Start();
         var client = server.ClientWithKey(key);
         var refused = new List<RpcException>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             try
             {
@@ -145,20 +145,20 @@ public sealed class PartnerAccessTests : IDisposable
 
         Assert.NotEmpty(refused);
         Assert.All(refused, ex => Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode));
-        Assert.Contains("rate limit of 2", refused[0].Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("rate limit of 1 calls", refused[0].Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ScoreStream_MoreMessagesThanTheRate_ResourceExhausted()
     {
-        var key = server.AddKey("streamer", rate: 3);
+        var key = server.AddKey("streamer", rate: 2);
         server.Start();
         using var call = server.ClientWithKey(key).ScoreStream(cancellationToken: Ct);
 
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            // Ten messages against three a second: at most one refill can fall among them, so six tokens at most.
-            for (var i = 0; i < 10; i++)
+            // Twenty messages against two a second: only if writing them took nine seconds could none be refused.
+            for (var i = 0; i < 20; i++)
             {
                 await call.RequestStream.WriteAsync(Hallmarks.Plain(10 + i), Ct);
             }
