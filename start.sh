@@ -29,6 +29,16 @@ if [ ! -f "$data/katalyst.db" ]; then
   "${katalyst[@]}" import "$data/demo" --db "$data/katalyst.db" --evidence "$data/evidence"
 fi
 
+# Partners: the scoring service lets in only callers named in data/partners.json (Partners:Path). On first run the
+# portal gets a key (kept in data/portal-api-key, owner-only) and takes it by environment, never from a file it ships.
+export Partners__Path="$data/partners.json"
+if [ ! -s "$data/portal-api-key" ]; then
+  "${katalyst[@]}" partners revoke portal --file "$Partners__Path" >/dev/null 2>&1 || true
+  portal_key="$("${katalyst[@]}" partners add portal --methods '*' --rate 100000 --file "$Partners__Path" \
+    --expires "$(date -u -d '+1 year' +%F 2>/dev/null || date -u -v+1y +%F)" | grep '^ktl_')"
+  (umask 077 && printf '%s' "$portal_key" > "$data/portal-api-key")
+fi
+export Scoring__ApiKey="$(cat "$data/portal-api-key")"
 export Store__ConnectionString="Data Source=$data/katalyst.db"
 export Store__EvidencePath="$data/evidence"
 # The portal scores imported referrals in the background through the scoring service started below.
@@ -60,6 +70,8 @@ Katalyst is running.
                    password: $Access__DemoPassword  (demo only; set KATALYST_DEMO_PASSWORD to change it)
   Scoring (gRPC):  127.0.0.1:5081 (katalyst.v1.Scoring, health and reflection; the portal scores new referrals
                    in the background: tiers appear in the list within seconds)
+  Partners:        $data/partners.json (katalyst partners list|add|revoke --file ...); the CLI's score commands
+                   need a key too: --api-key or KATALYST_API_KEY
   Logs:            $data/portal.log, $data/inference.log
 Press Ctrl-C to stop.
 MSG

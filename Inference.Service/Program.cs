@@ -1,16 +1,18 @@
 using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
+using Katalyst.Inference.Partners;
 using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
 // (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/; HashSets (katalyst.v1.HashSets)
-// matches hashes against the known-hash sets in HashSets:Path.
+// matches hashes against the known-hash sets in HashSets:Path. Only partners in Partners:Path get in (Partners/).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
 builder.AddScoring();
 builder.AddHashSets();
+builder.AddPartners();
 
 var app = builder.Build();
 

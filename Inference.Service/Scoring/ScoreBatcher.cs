@@ -58,7 +58,7 @@ public sealed partial class ScoreBatcher : BackgroundService
             return [];
         }
 
-        var pending = new Pending(requests, new TaskCompletionSource<ScoreResult[]>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(requests, new TaskCompletionSource<ScoreResult[]>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         await queue.Writer.WriteAsync(pending, cancellationToken);
         Interlocked.Increment(ref queued);
         return await pending.Results.Task.WaitAsync(cancellationToken);
@@ -111,6 +111,13 @@ public sealed partial class ScoreBatcher : BackgroundService
     // One group larger than a batch is scored in batch-sized runs; smaller groups share one run.
     private void Run(List<Pending> batch)
     {
+        // A call cancelled while queued (its deadline passed, its client went away) is dropped, not scored for nobody.
+        batch.RemoveAll(p => p.Cancelled.IsCancellationRequested && p.Results.TrySetCanceled(p.Cancelled));
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         var requests = batch.Count == 1 ? batch[0].Requests : batch.SelectMany(p => p.Requests).ToList();
         try
         {
@@ -144,5 +151,5 @@ public sealed partial class ScoreBatcher : BackgroundService
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring a batch of {Count} referrals failed")]
     private partial void LogBatchFailed(int count, Exception exception);
 
-    private sealed record Pending(IReadOnlyList<ScoreRequest> Requests, TaskCompletionSource<ScoreResult[]> Results);
+    private sealed record Pending(IReadOnlyList<ScoreRequest> Requests, TaskCompletionSource<ScoreResult[]> Results, CancellationToken Cancelled);
 }

@@ -19,18 +19,28 @@ public sealed partial class ScoringClient : IDisposable
 
     /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
     public ScoringClient(Uri address)
-        : this(address, null)
+        : this(address, apiKey: null, handler: null)
     {
     }
 
     /// <summary>Connects through <paramref name="handler"/> (an in-memory test server's, say) when one is given.</summary>
     public ScoringClient(Uri address, HttpMessageHandler? handler)
+        : this(address, null, handler)
+    {
+    }
+
+    /// <summary>
+    /// Connects with a partner's API key (sent as <c>authorization: Bearer KEY</c>; none when null), through
+    /// <paramref name="handler"/> when one is given.
+    /// </summary>
+    public ScoringClient(Uri address, string? apiKey, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         Address = address;
         channel = handler is null ? GrpcChannel.ForAddress(address) : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
-        client = new Protos.V1.Scoring.ScoringClient(channel);
-        rules = new TierRules.TierRulesClient(channel);
+        var invoker = channel.WithApiKey(apiKey);
+        client = new Protos.V1.Scoring.ScoringClient(invoker);
+        rules = new TierRules.TierRulesClient(invoker);
     }
 
     /// <summary>The service's address.</summary>

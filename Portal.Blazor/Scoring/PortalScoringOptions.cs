@@ -11,6 +11,12 @@ public sealed class PortalScoringOptions
     /// <summary>The scoring service's address, e.g. <c>http://127.0.0.1:5081</c>; empty turns scoring off.</summary>
     public string Server { get; set; } = "";
 
+    /// <summary>
+    /// The portal's API key for the scoring service (<c>katalyst partners add portal ...</c>); sent with every call. Keep it
+    /// out of appsettings: set it by environment (<c>Scoring__ApiKey</c>), as start.sh does. Empty: no key is sent.
+    /// </summary>
+    public string ApiKey { get; set; } = "";
+
     /// <summary>Seconds between looks for unscored referrals. Default 10.</summary>
     [Range(1, 3600)]
     public int IntervalSeconds { get; set; } = 10;

@@ -10,5 +10,5 @@ public sealed class ScoringConnection(IOptions<PortalScoringOptions> options)
     public Uri? Server => string.IsNullOrWhiteSpace(options.Value.Server) ? null : new Uri(options.Value.Server);
 
     /// <summary>A typed client for one page's work (dispose it); null when scoring is off.</summary>
-    public ScoringClient? Connect() => Server is { } server ? new ScoringClient(server) : null;
+    public ScoringClient? Connect() => Server is { } server ? new ScoringClient(server, options.Value.ApiKey) : null;
 }

@@ -23,7 +23,7 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
         }
 
         var known = settings.KnownHashesPath is { Length: > 0 } path ? KnownHashList.Load(path) : KnownHashList.Empty;
-        using var client = new ScoringClient(new Uri(settings.Server));
+        using var client = new ScoringClient(new Uri(settings.Server), settings.ApiKey);
         var run = new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(known));
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do

@@ -1,17 +1,21 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Katalyst.Tests;
 
 /// <summary>
 /// The real inference service, built beside the tests (a test project that uses it references Inference.Service with
-/// <c>ReferenceOutputAssembly="false"</c>), running in its own process on a free loopback port.
+/// <c>ReferenceOutputAssembly="false"</c>), running in its own process on a free loopback port, with a partners file
+/// that lets one key (<see cref="ApiKey"/>) call everything.
 /// </summary>
 public sealed class InferenceProcess : IAsyncLifetime
 {
     private readonly int port = FreePort();
     private readonly string? modelsCopy;
+    private readonly string partnersFolder = Directory.CreateTempSubdirectory("katalyst-partners-").FullName;
     private Process? process;
 
     /// <summary>A service over the models built beside it (which tests must not change).</summary>
@@ -29,6 +33,12 @@ public sealed class InferenceProcess : IAsyncLifetime
 
     /// <summary>The service's address, e.g. <c>http://127.0.0.1:40123</c>; known before it starts.</summary>
     public string Address { get; }
+
+    /// <summary>The API key of the partner 'tests', which may call every method; send it as <c>authorization: Bearer KEY</c>.</summary>
+    public string ApiKey { get; } = NewKey();
+
+    /// <summary>The partners file the service reads.</summary>
+    public string PartnersPath => Path.Combine(partnersFolder, "partners.json");
 
     /// <summary>The models folder the service reads.</summary>
     public string ModelsPath => modelsCopy ?? Path.Combine(Path.GetDirectoryName(ServicePath)!, "models");
@@ -49,6 +59,8 @@ public sealed class InferenceProcess : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(service)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(service);
         start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Address}");
+        WritePartners();
+        start.ArgumentList.Add($"--Partners:Path={PartnersPath}");
         if (modelsCopy is not null)
         {
             start.ArgumentList.Add($"--Scoring:ModelsPath={modelsCopy}");
@@ -88,10 +100,25 @@ public sealed class InferenceProcess : IAsyncLifetime
         }
 
         process?.Dispose();
+        Directory.Delete(partnersFolder, recursive: true);
         if (modelsCopy is not null)
         {
             Directory.Delete(modelsCopy, recursive: true);
         }
+    }
+
+    // The format 'katalyst partners add' writes (Inference.Service/Partners/File): ktl_<16 hex id>_<secret>, stored as SHA-256.
+    private static string NewKey() =>
+        $"ktl_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
+
+    private void WritePartners()
+    {
+        var keyId = ApiKey.Substring(4, 16);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey)));
+        File.WriteAllText(PartnersPath, $$"""
+            {"partners": [{"name": "tests", "keyId": "{{keyId}}", "keySha256": "{{sha256}}", "methods": ["*"],
+              "expiresAt": "2999-01-01T00:00:00Z", "ratePerSecond": 1000000, "maxRequestBytes": 4194304}]}
+            """);
     }
 
     private static int FreePort()

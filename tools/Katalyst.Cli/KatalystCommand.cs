@@ -3,6 +3,7 @@ using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Hashes;
 using Katalyst.Cli.Import;
+using Katalyst.Cli.Partners;
 using Katalyst.Cli.Pdq;
 using Katalyst.Cli.Score;
 using Katalyst.Cli.Subjects;
@@ -25,6 +26,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(Audit.AuditCommand.Create());
         root.Subcommands.Add(SubjectsCommand.Create());
         root.Subcommands.Add(HashesCommand.Create());
+        root.Subcommands.Add(PartnersCommand.Create());
         return root;
     }
 }

@@ -8,7 +8,7 @@ public sealed class BenchScoreCommandTests(InferenceProcess service) : IClassFix
     {
         using var work = new WorkFolder();
 
-        var result = await KatalystProcess.RunAsync(work.Path, "bench", "score", "--server", service.Address, "--count", "500", "--rate", "50", "--seconds", "1");
+        var result = await KatalystProcess.RunAsync(work.Path, "bench", "score", "--server", service.Address, "--api-key", service.ApiKey, "--count", "500", "--rate", "50", "--seconds", "1");
 
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Matches(@"ScoreStream: 500 referrals in [\d.]+ s = [\d,]+ referrals/s", result.Output);
@@ -20,7 +20,7 @@ public sealed class BenchScoreCommandTests(InferenceProcess service) : IClassFix
     {
         using var work = new WorkFolder();
 
-        var result = await KatalystProcess.RunAsync(work.Path, "bench", "score", "--server", service.Address, "--count", "0");
+        var result = await KatalystProcess.RunAsync(work.Path, "bench", "score", "--server", service.Address, "--api-key", service.ApiKey, "--count", "0");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--count", result.All, StringComparison.Ordinal);

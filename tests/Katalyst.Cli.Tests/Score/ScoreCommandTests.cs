@@ -15,7 +15,7 @@ public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<
         var broken = Directory.GetDirectories(work["g"]).Order(StringComparer.Ordinal).First();
         await File.WriteAllTextAsync(Path.Combine(broken, "report.xml"), "<report>", TestContext.Current.CancellationToken);
 
-        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", service.Address, "--known-hashes", work["g/known-hashes.csv"]);
+        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", service.Address, "--api-key", service.ApiKey, "--known-hashes", work["g/known-hashes.csv"]);
 
         Assert.Equal(2, result.ExitCode);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -40,8 +40,8 @@ public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<
         using var work = new WorkFolder();
         await KatalystProcess.RunAsync(work.Path, "generate", "--count", "25", "--seed", "79", "--out", "g");
 
-        var first = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address, "--known-hashes", work["g/known-hashes.csv"]);
-        var again = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address);
+        var first = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address, "--api-key", service.ApiKey, "--known-hashes", work["g/known-hashes.csv"]);
+        var again = await KatalystProcess.RunAsync(work.Path, "import", "g", "--score", service.Address, "--api-key", service.ApiKey);
 
         Assert.True(first.ExitCode == 0, first.All);
         Assert.Matches(@"Scored:\s+25\b", first.Output);
@@ -68,5 +68,17 @@ public sealed class ScoreCommandTests(InferenceProcess service) : IClassFixture<
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("127.0.0.1:9", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Score_NoApiKey_FailsUnauthenticated()
+    {
+        using var work = new WorkFolder();
+        await KatalystProcess.RunAsync(work.Path, "generate", "--count", "2", "--seed", "79", "--out", "g");
+
+        var result = await KatalystProcess.RunAsync(work.Path, "score", "g", "--server", service.Address);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unauthenticated", result.Error, StringComparison.Ordinal);
     }
 }

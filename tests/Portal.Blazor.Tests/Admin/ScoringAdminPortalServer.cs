@@ -14,7 +14,7 @@ public sealed class ScoringAdminPortalServer : PortalServer
     }
 
     private ScoringAdminPortalServer(InferenceProcess service)
-        : base(new Dictionary<string, string?> { ["Scoring:Server"] = service.Address })
+        : base(new Dictionary<string, string?> { ["Scoring:Server"] = service.Address, ["Scoring:ApiKey"] = service.ApiKey })
     {
         this.service = service;
     }

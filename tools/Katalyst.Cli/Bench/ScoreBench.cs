@@ -5,6 +5,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Katalyst.Protos.V1;
 using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Synthetic;
 
@@ -26,12 +27,13 @@ internal static class ScoreBench
         var count = new Option<int>("--count") { Description = "Referrals to stream.", DefaultValueFactory = _ => 100_000 };
         var rate = new Option<int>("--rate") { Description = "Single Score calls a second for the latency run.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "How long the latency run lasts.", DefaultValueFactory = _ => 10 };
-        var command = new Command("score", "Throughput of ScoreStream and p50/p99 latency of Score at a fixed request rate.") { server, count, rate, seconds };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(server)!, result.GetValue(count), result.GetValue(rate), result.GetValue(seconds), ct));
+        var apiKey = ApiKeyOption.Create();
+        var command = new Command("score", "Throughput of ScoreStream and p50/p99 latency of Score at a fixed request rate.") { server, count, rate, seconds, apiKey };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(server)!, result.GetValue(count), result.GetValue(rate), result.GetValue(seconds), result.GetValue(apiKey), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string server, int count, int rate, int seconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string server, int count, int rate, int seconds, string? apiKey, CancellationToken cancellationToken)
     {
         if (count < 1 || rate < 1 || seconds < 1)
         {
@@ -41,7 +43,7 @@ internal static class ScoreBench
 
         var requests = await SampleRequestsAsync(cancellationToken);
         using var channel = GrpcChannel.ForAddress(server);
-        var client = new Protos.V1.Scoring.ScoringClient(channel);
+        var client = new Protos.V1.Scoring.ScoringClient(channel.WithApiKey(apiKey));
         await client.ScoreAsync(requests[0], cancellationToken: cancellationToken); // connect
         await StreamAsync(client, requests, Math.Min(count, WarmUpReferrals), cancellationToken); // steady state: the service's hot paths compiled
 

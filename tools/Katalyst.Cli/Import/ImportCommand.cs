@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Katalyst.Cli.Console;
+using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Geography;
 using Katalyst.Referrals.Intake;
@@ -38,6 +39,7 @@ internal static class ImportCommand
             Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
         };
         var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
+        var apiKey = ApiKeyOption.Create();
         var noLinking = new Option<bool>("--no-linking") { Description = "Store referrals without linking them into subjects (for benchmarks; the portal always links)." };
         var command = new Command("import", "Import referral packages: whole or not at all, idempotent by reportId, evidence stored as received.")
         {
@@ -45,6 +47,7 @@ internal static class ImportCommand
             parallelism,
             score,
             knownHashes,
+            apiKey,
             noLinking,
         };
         store.AddTo(command);
@@ -55,13 +58,13 @@ internal static class ImportCommand
             var options = limits.Read(result);
             options.Parallelism = Math.Clamp(result.GetValue(parallelism), 1, 64);
             var linking = new LinkingOptions { Enabled = !result.GetValue(noLinking) };
-            return RunAsync(result.GetValue(path)!, store.Read(result), options, linking, routing.Read(result), result.GetValue(score), result.GetValue(knownHashes), cancellationToken);
+            return RunAsync(result.GetValue(path)!, store.Read(result), options, linking, routing.Read(result), result.GetValue(score), result.GetValue(knownHashes), result.GetValue(apiKey), cancellationToken);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string path, StoreOptions storeOptions, IntakeOptions intakeOptions, LinkingOptions linking, GeographyOptions geography, string? scoreServer, string? knownHashes,
+        string path, StoreOptions storeOptions, IntakeOptions intakeOptions, LinkingOptions linking, GeographyOptions geography, string? scoreServer, string? knownHashes, string? apiKey,
         CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
@@ -90,14 +93,14 @@ internal static class ImportCommand
         }
 
         var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
-        var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken);
+        var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, apiKey, cancellationToken);
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
-    private static async Task<bool> ScoreAsync(StoreDataSource dataSource, string server, string? knownHashes, CancellationToken cancellationToken)
+    private static async Task<bool> ScoreAsync(StoreDataSource dataSource, string server, string? knownHashes, string? apiKey, CancellationToken cancellationToken)
     {
         var context = ScoringContext.Pakistan(knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes));
-        using var client = new ScoringClient(new Uri(server));
+        using var client = new ScoringClient(new Uri(server), apiKey);
         try
         {
             var run = await Terminal.WithProgressAsync(

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Katalyst.Referrals.Intake.Packages;
+using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
 
 namespace Katalyst.Cli.Score;
@@ -18,12 +19,13 @@ internal static class ScoreCommand
         var server = new Option<string>("--server") { Description = "The scoring service's address.", DefaultValueFactory = _ => "http://127.0.0.1:5081" };
         var known = new Option<string?>("--known-hashes") { Description = "A hashType,value,category CSV of known material (e.g. known-hashes.csv); without it file matches are unknown." };
         var country = new Option<string>("--agency-country") { Description = "The agency's ISO-3166 alpha-2 country.", DefaultValueFactory = _ => "PK" };
-        var command = new Command("score", "Score referral packages with the scoring service; one JSON line per referral.") { path, server, known, country };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(path)!, result.GetValue(server)!, result.GetValue(known), result.GetValue(country)!, ct));
+        var apiKey = ApiKeyOption.Create();
+        var command = new Command("score", "Score referral packages with the scoring service; one JSON line per referral.") { path, server, known, country, apiKey };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(path)!, result.GetValue(server)!, result.GetValue(known), result.GetValue(country)!, result.GetValue(apiKey), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, string server, string? knownHashes, string country, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string path, string server, string? knownHashes, string country, string? apiKey, CancellationToken cancellationToken)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -38,7 +40,7 @@ internal static class ScoreCommand
 
         try
         {
-            return await StreamAsync(path, server, knownHashes, country, cancellationToken);
+            return await StreamAsync(path, server, knownHashes, country, apiKey, cancellationToken);
         }
         catch (RpcException ex)
         {
@@ -47,12 +49,12 @@ internal static class ScoreCommand
         }
     }
 
-    private static async Task<int> StreamAsync(string path, string server, string? knownHashes, string country, CancellationToken cancellationToken)
+    private static async Task<int> StreamAsync(string path, string server, string? knownHashes, string country, string? apiKey, CancellationToken cancellationToken)
     {
         var known = knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes);
         var reader = new PackageScoringReader(ScoringContext.Pakistan(known) with { AgencyCountry = country.ToUpperInvariant() });
         using var channel = GrpcChannel.ForAddress(server);
-        using var call = new Protos.V1.Scoring.ScoringClient(channel).ScoreStream(cancellationToken: cancellationToken);
+        using var call = new Protos.V1.Scoring.ScoringClient(channel.WithApiKey(apiKey)).ScoreStream(cancellationToken: cancellationToken);
         var output = System.Console.Out;
         var failures = 0;
         var printing = Task.Run(async () =>
