@@ -1,16 +1,18 @@
 using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
+using Katalyst.Inference.Media;
 using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
 // (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/; HashSets (katalyst.v1.HashSets)
-// matches hashes against the known-hash sets in HashSets:Path.
+// matches hashes against the known-hash sets in HashSets:Path; Media (katalyst.v1.Media) hashes and matches one file's bytes.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
 builder.AddScoring();
 builder.AddHashSets();
+builder.AddMediaAnalysis();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.MapGrpcService<ServiceInfoService>();
 app.MapGrpcService<ScoringService>();
 app.MapGrpcService<TierRulesService>();
 app.MapGrpcService<HashSetsService>();
+app.MapGrpcService<MediaService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -16,6 +16,7 @@ public sealed partial class ScoringClient : IDisposable
     private readonly GrpcChannel channel;
     private readonly Protos.V1.Scoring.ScoringClient client;
     private readonly TierRules.TierRulesClient rules;
+    private readonly Protos.V1.Media.MediaClient media;
 
     /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
     public ScoringClient(Uri address)
@@ -31,6 +32,7 @@ public sealed partial class ScoringClient : IDisposable
         channel = handler is null ? GrpcChannel.ForAddress(address) : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
         client = new Protos.V1.Scoring.ScoringClient(channel);
         rules = new TierRules.TierRulesClient(channel);
+        media = new Protos.V1.Media.MediaClient(channel);
     }
 
     /// <summary>The service's address.</summary>
