@@ -35,7 +35,7 @@ internal static class ImportCommand
         var routing = new ImportRouting();
         var score = new Option<string?>("--score")
         {
-            Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
+            Description = "After importing, analyse every unanalysed file (hashes, PDQ, known-hash sets) and then score every unscored referral with the inference service at this address (e.g. http://127.0.0.1:5081), storing both.",
         };
         var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
         var noLinking = new Option<bool>("--no-linking") { Description = "Store referrals without linking them into subjects (for benchmarks; the portal always links)." };
@@ -90,7 +90,9 @@ internal static class ImportCommand
         }
 
         var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
-        var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken);
+        var scoringFailed = scoreServer is not null
+            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreServer, cancellationToken)
+                 && await ScoreAsync(dataSource, scoreServer, knownHashes, cancellationToken));
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
@@ -103,7 +105,7 @@ internal static class ImportCommand
             var run = await Terminal.WithProgressAsync(
                 "Scoring referrals",
                 null,
-                report => new ReferralScoringRun(dataSource, client, context).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
+                report => new ReferralScoringRun(dataSource, client, context, afterAnalysis: true).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
             System.Console.WriteLine($"Scored: {run.Scored,9:N0}" + (run.Failed.Count > 0 ? $" ({run.Failed.Count:N0} refused)" : ""));
             foreach (var failure in run.Failed)
             {
