@@ -33,7 +33,7 @@ public sealed record FileAnalysis(
 /// <summary>
 /// Analyses one file's bytes: the three cryptographic hashes, the image decoded with the project's
 /// <see cref="ImageDecoder"/> (its declared-size check refuses bombs) and PDQ-hashed, and every hash matched against
-/// one version of the known-hash sets. Pure apart from the decoder's pooled buffer; thread-safe.
+/// one version of the known-hash sets (PDQ only when its quality is usable, 50 or more). Pure apart from the decoder's pooled buffer; thread-safe.
 /// </summary>
 public sealed class FileAnalyzer(ImageDecoder decoder)
 {
@@ -51,7 +51,9 @@ public sealed class FileAnalyzer(ImageDecoder decoder)
         Add(new HashQuery(HashType.Md5, md5));
         Add(new HashQuery(HashType.Sha1, sha1));
         Add(new HashQuery(HashType.Sha256, sha256));
-        if (pdq is { } result)
+        // Upstream's rule: a hash of quality below 50 (flat or featureless pictures) is unusable for matching; it is
+        // still reported, but matching it would call unrelated pictures known (seen with generated gradients at distance 28).
+        if (pdq is { IsUsable: true } result)
         {
             Add(HashQuery.Of(result.Hash));
         }

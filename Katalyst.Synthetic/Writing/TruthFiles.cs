@@ -35,7 +35,7 @@ internal sealed class TruthFiles : IDisposable
         _labels = Open("labels.csv", LabelsHeader);
         _subjects = Open("subjects.csv", "reportId,subjectId");
         _mismatches = Open("hash-mismatches.csv", "reportId,fileId");
-        _sources = Open("file-sources.csv", "reportId,fileId,source,knownIndex,video");
+        _sources = Open("file-sources.csv", "reportId,fileId,source,knownIndex,video,nearKind");
     }
 
     public int WriteKnownHashes(KnownPool pool)
@@ -78,7 +78,8 @@ internal sealed class TruthFiles : IDisposable
         {
             var source = file.Source switch { FileSource.KnownExact => "known-exact", FileSource.NearDuplicate => "near-duplicate", _ => "new" };
             var index = file.Source == FileSource.New ? "" : file.KnownIndex.ToString(CultureInfo.InvariantCulture);
-            _sources.Write($"{id},{file.FileId},{source},{index},{(file.IsVideo ? 1 : 0)}\n");
+            var near = file.Source == FileSource.NearDuplicate ? file.NearKind.ToString().ToLowerInvariant() : "";
+            _sources.Write($"{id},{file.FileId},{source},{index},{(file.IsVideo ? 1 : 0)},{near}\n");
         }
     }
 

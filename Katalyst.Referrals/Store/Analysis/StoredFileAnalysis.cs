@@ -61,7 +61,8 @@ public sealed record StoredFileAnalysis(
     public static StoredFileAnalysis From(long reportId, string fileId, MediaAnalysisResult analysis, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        var best = analysis.Matches.OrderBy(m => m.Distance).ThenBy(m => m.IsExact ? 0 : 1).FirstOrDefault();
+        // Nearest first; at equal distance a cryptographic match (the same bytes) before a PDQ one (the same picture).
+        var best = analysis.Matches.OrderBy(m => m.Distance).ThenBy(m => m.HashType == "pdq" ? 1 : 0).FirstOrDefault();
         return new StoredFileAnalysis(
             reportId, fileId, analysis.Sha256, analysis.Md5, analysis.Sha1, analysis.ByteLength, analysis.Image == MediaImageStatus.Image,
             analysis.ImageProblem.Length == 0 ? null : analysis.ImageProblem, analysis.Pdq, analysis.Quality, FileVerdicts.Of(analysis),
