@@ -2,17 +2,20 @@ using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Info;
 using Katalyst.Inference.Partners;
+using Katalyst.Inference.Media;
 using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 
 // The Katalyst inference service: gRPC over cleartext HTTP/2 on the port in appsettings.json
 // (Kestrel:Endpoints:Grpc). Scoring (katalyst.v1.Scoring) runs the models in models/; HashSets (katalyst.v1.HashSets)
-// matches hashes against the known-hash sets in HashSets:Path. Only partners in Partners:Path get in (Partners/).
+// matches hashes against the known-hash sets in HashSets:Path; Media (katalyst.v1.Media) hashes and matches one file's bytes.
+// Only partners in Partners:Path get in (Partners/).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInference();
 builder.AddScoring();
 builder.AddHashSets();
 builder.AddPartners();
+builder.AddMediaAnalysis();
 
 var app = builder.Build();
 
@@ -20,6 +23,7 @@ app.MapGrpcService<ServiceInfoService>();
 app.MapGrpcService<ScoringService>();
 app.MapGrpcService<TierRulesService>();
 app.MapGrpcService<HashSetsService>();
+app.MapGrpcService<MediaService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -1,5 +1,6 @@
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
+using Katalyst.Referrals.Store.Analysis;
 
 namespace Katalyst.Referrals.Scoring;
 
@@ -11,8 +12,10 @@ public sealed record ScoringRunSummary(int Scored, IReadOnlyList<string> Failed)
 /// <summary>
 /// Scores every stored referral that has no score yet: reads it back, maps it to a request (with its subject's linked
 /// referrals and their most urgent tier), scores it through the service in batches and stores the answers. Each referral is tried once per run.
+/// With <paramref name="afterAnalysis"/>, only referrals every one of whose received files has been analysed are scored
+/// (the others wait for <see cref="FileAnalysisRun"/>), and each file's known/new verdict goes into the request.
 /// </summary>
-public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient client, ScoringContext context)
+public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient client, ScoringContext context, bool afterAnalysis = false)
 {
     /// <summary>Referrals scored per service call.</summary>
     public const int BatchSize = 500;
@@ -23,7 +26,10 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
         var scores = new ReferralScoreStore(dataSource);
         var queries = new ReferralQueries(dataSource);
         var subjects = new SubjectQueries(dataSource);
-        var pending = await scores.UnscoredAsync(int.MaxValue, cancellationToken);
+        var analyses = new FileAnalysisStore(dataSource);
+        var pending = afterAnalysis
+            ? await analyses.UnscoredAnalysedAsync(int.MaxValue, cancellationToken)
+            : await scores.UnscoredAsync(int.MaxValue, cancellationToken);
         var scored = 0;
         var failed = new List<string>();
         foreach (var chunk in pending.Chunk(BatchSize))
@@ -37,7 +43,8 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
                     continue;
                 }
 
-                var files = referral.Files.Select(f => new FileFacts(f.FileId, f.Details, f.Md5, f.Sha1));
+                var analysed = afterAnalysis ? await analyses.ForReferralAsync(reportId, cancellationToken) : new Dictionary<string, StoredFileAnalysis>();
+                var files = referral.Files.Select(f => new FileFacts(f.FileId, f.Details, f.Md5, f.Sha1, analysed.GetValueOrDefault(f.FileId)?.Verdict));
                 var request = ScoreRequestMapper.Map(referral.Manifest, referral.Report, files, context);
                 var linked = await subjects.LinkedSummaryAsync(reportId, cancellationToken);
                 request.LinkedReferrals = Math.Max(request.LinkedReferrals, linked.LinkedReferrals);

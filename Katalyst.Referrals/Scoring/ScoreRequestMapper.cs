@@ -7,8 +7,11 @@ using ProtoFile = Katalyst.Protos.V1.ReferralFile;
 
 namespace Katalyst.Referrals.Scoring;
 
-/// <summary>One file as the mapper needs it: its fileDetails (if any) and the MD5/SHA-1 of its bytes (if received).</summary>
-public sealed record FileFacts(string FileId, FileDetails? Details, string? Md5, string? Sha1);
+/// <summary>
+/// One file as the mapper needs it: its fileDetails (if any), the MD5/SHA-1 of its bytes (if received) and the verdict
+/// of its media analysis (<c>known</c>, <c>new</c>, <c>not-image</c>, <c>unreadable</c>; null when not analysed).
+/// </summary>
+public sealed record FileFacts(string FileId, FileDetails? Details, string? Md5, string? Sha1, string? AnalysisVerdict = null);
 
 /// <summary>
 /// Turns a referral (manifest, typed report, files) into the scoring service's request: what the triage policy
@@ -113,9 +116,19 @@ public static class ScoreRequestMapper
         return mapped;
     }
 
-    // The bytes' own hashes first; without bytes, the hashes the ESP stated. No hash, or no list to check: unknown.
+    // The stored media analysis first: known (exact or PDQ within a set's radius), or new material (an image nothing
+    // matched; triage-policy.md raises the referral). Otherwise, the old path: the bytes' own hashes, else the hashes the
+    // ESP stated, against the known-hash list. No hash, or no list to check: unknown.
     private static HashMatch MatchOf(FileFacts file, KnownHashList known)
     {
+        switch (file.AnalysisVerdict)
+        {
+            case Store.Analysis.FileVerdicts.Known:
+                return HashMatch.Known;
+            case Store.Analysis.FileVerdicts.New:
+                return HashMatch.None;
+        }
+
         if (known.Count == 0)
         {
             return HashMatch.Unknown;

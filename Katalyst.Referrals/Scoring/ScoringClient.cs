@@ -16,6 +16,7 @@ public sealed partial class ScoringClient : IDisposable
     private readonly GrpcChannel channel;
     private readonly Protos.V1.Scoring.ScoringClient client;
     private readonly TierRules.TierRulesClient rules;
+    private readonly Protos.V1.Media.MediaClient media;
 
     /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
     public ScoringClient(Uri address)
@@ -41,6 +42,7 @@ public sealed partial class ScoringClient : IDisposable
         var invoker = channel.WithApiKey(apiKey);
         client = new Protos.V1.Scoring.ScoringClient(invoker);
         rules = new TierRules.TierRulesClient(invoker);
+        media = new Protos.V1.Media.MediaClient(invoker);
     }
 
     /// <summary>The service's address.</summary>

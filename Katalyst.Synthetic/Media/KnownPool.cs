@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using Katalyst.Media.Decoding;
+using Katalyst.Media.Pdq;
 using Katalyst.Synthetic.Sampling;
 
 namespace Katalyst.Synthetic.Media;
 
-/// <summary>One known picture: how to redraw it, its exact bytes and their hashes.</summary>
-internal sealed record KnownImage(int Index, PictureSpec Spec, ImageEncoding Encoding, int JpegQuality, string Category, byte[] Bytes, string Md5, string Sha1);
+/// <summary>One known picture: how to redraw it, its exact bytes and their hashes (PDQ of the decoded bytes included).</summary>
+internal sealed record KnownImage(int Index, PictureSpec Spec, ImageEncoding Encoding, int JpegQuality, string Category, byte[] Bytes, string Md5, string Sha1, string Pdq);
 
 /// <summary>
 /// A known video. No video encoder is available, so videos are never written as bytes: the hashes are those
@@ -14,8 +16,9 @@ internal sealed record KnownImage(int Index, PictureSpec Spec, ImageEncoding Enc
 internal sealed record KnownVideo(int Index, string Category, string Md5, string Sha1);
 
 /// <summary>
-/// The "known material" of a run: pictures and videos whose exact hashes go to <c>known-hashes.csv</c>.
-/// 85% of files come from here (some as near-duplicates, whose exact hashes are deliberately not listed).
+/// The "known material" of a run: pictures and videos whose exact hashes (and the pictures' PDQ) go to
+/// <c>known-hashes.csv</c>. 85% of files come from here (some as near-duplicates, whose exact hashes are deliberately
+/// not listed: only their original's PDQ can find them).
 /// </summary>
 internal sealed class KnownPool
 {
@@ -45,7 +48,7 @@ internal sealed class KnownPool
             var quality = rng.Next(70, 96);
             var category = rng.Weighted(Categories);
             var bytes = ImageEncoder.Encode(Painter.Paint(spec), encoding, quality);
-            images[i] = new KnownImage(i, spec, encoding, quality, category, bytes, Md5Hex(bytes), Sha1Hex(bytes));
+            images[i] = new KnownImage(i, spec, encoding, quality, category, bytes, Md5Hex(bytes), Sha1Hex(bytes), PdqHex(bytes));
         });
 
         var videos = new KnownVideo[VideoCount];
@@ -74,4 +77,13 @@ internal sealed class KnownPool
     public static string Md5Hex(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 
     public static string Sha1Hex(byte[] bytes) => Convert.ToHexStringLower(SHA1.HashData(bytes));
+
+    /// <summary>PDQ of the picture as a decoder sees the bytes (what a hash list of known material carries, so near-duplicates can be found).</summary>
+    public static string PdqHex(byte[] bytes)
+    {
+        using var decoded = Decoder.Decode(bytes, "known picture");
+        return PdqHasher.Hash(decoded.Pixels).Hash.ToString();
+    }
+
+    private static readonly ImageDecoder Decoder = new();
 }

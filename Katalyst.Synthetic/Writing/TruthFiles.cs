@@ -11,7 +11,7 @@ internal sealed record TruthRow(ReferralPlan Plan, int Tier, PackageResult Resul
 
 /// <summary>
 /// The CSV files beside the packages. Intake, scoring and linking never read them: they are the answers
-/// (labels, true suspects, deliberately wrong hashes) and the known-hash list.
+/// (labels, true suspects, deliberately wrong hashes, where each file came from) and the known-hash list.
 /// </summary>
 internal sealed class TruthFiles : IDisposable
 {
@@ -27,6 +27,7 @@ internal sealed class TruthFiles : IDisposable
     private readonly StreamWriter _labels;
     private readonly StreamWriter _subjects;
     private readonly StreamWriter _mismatches;
+    private readonly StreamWriter _sources;
 
     public TruthFiles(string dir)
     {
@@ -34,6 +35,7 @@ internal sealed class TruthFiles : IDisposable
         _labels = Open("labels.csv", LabelsHeader);
         _subjects = Open("subjects.csv", "reportId,subjectId");
         _mismatches = Open("hash-mismatches.csv", "reportId,fileId");
+        _sources = Open("file-sources.csv", "reportId,fileId,source,knownIndex,video,nearKind");
     }
 
     public int WriteKnownHashes(KnownPool pool)
@@ -42,8 +44,8 @@ internal sealed class TruthFiles : IDisposable
         var rows = 0;
         foreach (var image in pool.Images)
         {
-            known.Write($"MD5,{image.Md5},{image.Category}\nSHA1,{image.Sha1},{image.Category}\n");
-            rows += 2;
+            known.Write($"MD5,{image.Md5},{image.Category}\nSHA1,{image.Sha1},{image.Category}\nPDQ,{image.Pdq},{image.Category}\n");
+            rows += 3;
         }
 
         foreach (var video in pool.Videos)
@@ -70,6 +72,15 @@ internal sealed class TruthFiles : IDisposable
         {
             _mismatches.Write($"{id},{fileId}\n");
         }
+
+        // Where each file came from: known-exact and near-duplicate files are the known pool's (knownIndex), new ones not.
+        foreach (var file in row.Plan.Files)
+        {
+            var source = file.Source switch { FileSource.KnownExact => "known-exact", FileSource.NearDuplicate => "near-duplicate", _ => "new" };
+            var index = file.Source == FileSource.New ? "" : file.KnownIndex.ToString(CultureInfo.InvariantCulture);
+            var near = file.Source == FileSource.NearDuplicate ? file.NearKind.ToString().ToLowerInvariant() : "";
+            _sources.Write($"{id},{file.FileId},{source},{index},{(file.IsVideo ? 1 : 0)},{near}\n");
+        }
     }
 
     public void Dispose()
@@ -77,6 +88,7 @@ internal sealed class TruthFiles : IDisposable
         _labels.Dispose();
         _subjects.Dispose();
         _mismatches.Dispose();
+        _sources.Dispose();
     }
 
     private StreamWriter Open(string name, string header)

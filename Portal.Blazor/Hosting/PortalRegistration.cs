@@ -39,6 +39,7 @@ public static class PortalRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<UnscoredReferralScoring>();
+        builder.Services.AddHostedService<UnanalysedFileAnalysis>();
         builder.Services.AddSingleton<ScoringConnection>();
         return builder;
     }

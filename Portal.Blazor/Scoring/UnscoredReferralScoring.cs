@@ -7,7 +7,9 @@ namespace Katalyst.Portal.Scoring;
 
 /// <summary>
 /// Scores imported referrals in the background: every few seconds, whatever is unscored goes to the scoring service
-/// and the answers are stored beside the referrals, so the list shows tier, score and reasons.
+/// and the answers are stored beside the referrals, so the list shows tier, score and reasons. A referral waits until
+/// <see cref="UnanalysedFileAnalysis"/> has analysed every file whose bytes were received, so its score uses known
+/// versus new material.
 /// </summary>
 public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, IOptions<PortalScoringOptions> options, ILogger<UnscoredReferralScoring> logger)
     : BackgroundService
@@ -24,7 +26,7 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
 
         var known = settings.KnownHashesPath is { Length: > 0 } path ? KnownHashList.Load(path) : KnownHashList.Empty;
         using var client = new ScoringClient(new Uri(settings.Server), settings.ApiKey);
-        var run = new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(known));
+        var run = new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(known), afterAnalysis: true);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
         {

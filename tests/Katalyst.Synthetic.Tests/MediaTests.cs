@@ -63,7 +63,7 @@ public sealed class MediaTests(GeneratedBatch batch)
     {
         var pool = KnownPool.Build(GeneratedBatch.Seed, TestContext.Current.CancellationToken);
         var rows = batch.Csv("known-hashes.csv").ToList();
-        var expected = pool.Images.SelectMany(i => new[] { ("MD5", i.Md5), ("SHA1", i.Sha1) })
+        var expected = pool.Images.SelectMany(i => new[] { ("MD5", i.Md5), ("SHA1", i.Sha1), ("PDQ", i.Pdq) })
             .Concat(pool.Videos.SelectMany(v => new[] { ("MD5", v.Md5), ("SHA1", v.Sha1) })).ToList();
 
         Assert.Equal(expected, rows.Select(r => (r[0], r[1])));
@@ -72,7 +72,8 @@ public sealed class MediaTests(GeneratedBatch batch)
             Assert.Equal(Md5(i.Bytes), i.Md5);
             Assert.Equal(Convert.ToHexStringLower(SHA1.HashData(i.Bytes)), i.Sha1);
         });
-        Assert.DoesNotContain(rows, r => r[0] == "PDQ");
+        Assert.All(rows.Where(r => r[0] == "PDQ"), r => Assert.Matches("^[0-9a-f]{64}$", r[1]));
+        Assert.True(pool.Images.Select(i => i.Pdq).Distinct().Count() > KnownPool.ImageCount * 9 / 10, "the pool's pictures should have distinct PDQ hashes");
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class InferenceProcess : IAsyncLifetime
     private readonly int port = FreePort();
     private readonly string? modelsCopy;
     private readonly string partnersFolder = Directory.CreateTempSubdirectory("katalyst-partners-").FullName;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private Process? process;
 
     /// <summary>A service over the models built beside it (which tests must not change).</summary>
@@ -25,8 +26,11 @@ public sealed class InferenceProcess : IAsyncLifetime
     }
 
     /// <summary>With <paramref name="ownModels"/>, the service runs over a temporary copy of the models, so a test may edit rules.json.</summary>
-    internal InferenceProcess(bool ownModels)
+    /// <param name="ownModels">Run over a temporary copy of the models.</param>
+    /// <param name="settings">Further configuration, passed as <c>--key=value</c> (e.g. <c>HashSets:Path</c>).</param>
+    internal InferenceProcess(bool ownModels, IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         Address = $"http://127.0.0.1:{port}";
         modelsCopy = ownModels ? ModelsCopy.From(Path.Combine(Path.GetDirectoryName(ServicePath)!, "models")) : null;
     }
@@ -64,6 +68,11 @@ public sealed class InferenceProcess : IAsyncLifetime
         if (modelsCopy is not null)
         {
             start.ArgumentList.Add($"--Scoring:ModelsPath={modelsCopy}");
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
         }
         process = Process.Start(start) ?? throw new InvalidOperationException("the inference service did not start");
         process.BeginOutputReadLine();

@@ -6,7 +6,7 @@ namespace Katalyst.Referrals.Store.Detail;
 
 /// <summary>
 /// Reads one referral whole for the referral page: the stored row, report.xml and the manifest read back with the
-/// intake's own parsers, its files, its latest score and the reports it is linked to.
+/// intake's own parsers, its files (each with its media analysis), its latest score and the reports it is linked to.
 /// </summary>
 public sealed class ReferralDetailQuery(StoreDataSource dataSource, ReferralQueries queries, ReferralScoreStore scores)
 {
@@ -25,12 +25,13 @@ public sealed class ReferralDetailQuery(StoreDataSource dataSource, ReferralQuer
         }
 
         var score = await scores.GetAsync(reportId, cancellationToken);
+        var analyses = await new Analysis.FileAnalysisStore(dataSource).ForReferralAsync(reportId, cancellationToken);
         var links = Links(referral);
         var stored = await StoredAmongAsync(links.Keys, cancellationToken);
         return new ReferralDetail(
             referral,
             score,
-            [.. referral.Files.Select(ReferralFileView.From)],
+            [.. referral.Files.Select(f => ReferralFileView.From(f, analyses.GetValueOrDefault(f.FileId)))],
             [.. links.OrderBy(l => l.Key).Select(l => new RelatedReport(l.Key, l.Value, stored.Contains(l.Key)))]);
     }
 

@@ -17,10 +17,7 @@ namespace Katalyst.Referrals.Store.Detail;
 /// <param name="Annotations">The ESP's annotations in the schema's spelling, unknown ones included.</param>
 /// <param name="IndustryClassification">A1/A2/B1/B2, when the ESP gave one.</param>
 /// <param name="EspHashes">Hashes the ESP stated (type and value).</param>
-/// <param name="KnownHashMatch">
-/// Whether the file matches a known-hash list: always null for now, shown as "not checked yet" (matching stored
-/// results arrives with issue 5).
-/// </param>
+/// <param name="Analysis">The file's media analysis (PDQ, quality, known or new material); null until it is analysed.</param>
 public sealed record ReferralFileView(
     string FileId,
     string Name,
@@ -36,7 +33,7 @@ public sealed record ReferralFileView(
     IReadOnlyList<string> Annotations,
     IndustryClassification? IndustryClassification,
     IReadOnlyList<FileHash> EspHashes,
-    bool? KnownHashMatch)
+    Analysis.StoredFileAnalysis? Analysis)
 {
     private static readonly (FileAnnotations Flag, string Name)[] AnnotationNames =
     [
@@ -52,8 +49,8 @@ public sealed record ReferralFileView(
         (FileAnnotations.GenerativeAi, "generativeAi"),
     ];
 
-    /// <summary>Builds the view of one stored file.</summary>
-    public static ReferralFileView From(StoredFile file)
+    /// <summary>Builds the view of one stored file, with its analysis when it has one.</summary>
+    public static ReferralFileView From(StoredFile file, Analysis.StoredFileAnalysis? analysis = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         var details = file.Details;
@@ -85,7 +82,7 @@ public sealed record ReferralFileView(
             annotations,
             details?.IndustryClassification,
             details?.OriginalFileHashes ?? [],
-            KnownHashMatch: null);
+            analysis);
     }
 
     private static string? FirstGiven(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));

@@ -34,13 +34,26 @@ public sealed class HashSetsServer : IDisposable
         }
     }
 
-    /// <summary>Starts the service over the folder.</summary>
-    public HashSetsServer Start()
+    /// <summary>Starts the service over the folder, with any further <paramref name="settings"/>.</summary>
+    public HashSetsServer Start(IReadOnlyDictionary<string, string>? settings = null)
     {
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("HashSets:Path", FolderPath));
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("HashSets:Path", FolderPath);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+        });
         channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
         return this;
     }
+
+    /// <summary>The started server's address, for typed clients.</summary>
+    public Uri BaseAddress => factory?.Server.BaseAddress ?? throw new InvalidOperationException("start the server first");
+
+    /// <summary>A handler into the started in-memory server, for typed clients.</summary>
+    public HttpMessageHandler CreateHandler() => factory?.Server.CreateHandler() ?? throw new InvalidOperationException("start the server first");
 
     /// <inheritdoc />
     public void Dispose()

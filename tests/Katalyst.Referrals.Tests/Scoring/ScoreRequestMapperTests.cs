@@ -91,6 +91,26 @@ public sealed class ScoreRequestMapperTests
         Assert.False(request.Files[0].HasViewedByEsp);
     }
 
+    [Fact]
+    public void Map_AnalysedFiles_KnownOrNewFromTheAnalysisElseTheOldPath()
+    {
+        var listed = new string('a', 32);
+        var files = new[]
+        {
+            new FileFacts("pdq-known", null, new string('b', 32), null, "known"),
+            new FileFacts("new-material", null, listed, null, "new"),
+            new FileFacts("not-image", null, listed, null, "not-image"),
+            new FileFacts("unreadable", null, new string('c', 32), null, "unreadable"),
+            new FileFacts("not-analysed", null, new string('d', 32), null),
+        };
+
+        var request = Map(files, KnownHashList.Of([listed]));
+
+        Assert.Equal(
+            [HashMatch.Known, HashMatch.None, HashMatch.Known, HashMatch.None, HashMatch.None],
+            request.Files.Select(f => f.HashMatch));
+    }
+
     private static ScoreRequest Map(IEnumerable<FileFacts> files, KnownHashList? known = null)
     {
         var report = ReportXmlParser.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Report)), "report.xml", 1 << 20);

@@ -1,6 +1,7 @@
 using Bunit;
 using Katalyst.Portal.Components.Pages.Referral;
 using Katalyst.Referrals.Model;
+using Katalyst.Referrals.Store.Analysis;
 using Katalyst.Referrals.Store.Detail;
 
 namespace Katalyst.Portal.Tests.Referral;
@@ -10,12 +11,12 @@ public sealed class FilesTableTests : MudComponentTest
     private static readonly ReferralFileView Unviewed = new(
         "f1", "holiday-drawing.png", "image (png)", 2048, new string('a', 64), new string('b', 32), new string('c', 40),
         EspHashMismatch: true, ViewedByEsp: null, PubliclyAvailable: false, FileRelevance.Reported,
-        ["generativeAi"], IndustryClassification.B2, [new FileHash("MD5", new string('0', 32))], KnownHashMatch: null);
+        ["generativeAi"], IndustryClassification.B2, [new FileHash("MD5", new string('0', 32))], Analysis: null);
 
     private static readonly ReferralFileView DetailsOnly = new(
         "f2", "screenshot.jpg", "image (jpg)", null, null, null, null,
         EspHashMismatch: false, ViewedByEsp: true, PubliclyAvailable: null, FileRelevance.SupplementalReported,
-        [], null, [], KnownHashMatch: null);
+        [], null, [], Analysis: null);
 
     [Fact]
     public void Render_Files_ShowsOneRowPerFileWithNameTypeAndSize()
@@ -42,11 +43,29 @@ public sealed class FilesTableTests : MudComponentTest
     }
 
     [Fact]
-    public void Render_KnownHashNotChecked_SaysSoHonestly()
+    public void Render_NotAnalysedYet_SaysSoHonestly()
     {
-        var row = Render<FilesTable>(p => p.Add(c => c.Files, [Unviewed])).Find("tr.referral-file");
+        var rows = Render<FilesTable>(p => p.Add(c => c.Files, [Unviewed, DetailsOnly])).FindAll("tr.referral-file");
 
-        Assert.Equal("not checked yet", row.QuerySelector(".referral-known-hash")!.TextContent);
+        Assert.Equal("Not analysed yet", rows[0].QuerySelector(".referral-verdict")!.TextContent);
+        Assert.Equal("No bytes to analyse", rows[1].QuerySelector(".referral-verdict")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("known", "sha256", 0, "Known: ncmec/A1 (exact)")]
+    [InlineData("known", "pdq", 0, "Known: ncmec/A1 (exact)")]
+    [InlineData("known", "pdq", 12, "Known: near-duplicate, distance 12 (ncmec/A1)")]
+    [InlineData("new", null, null, "New material")]
+    public void Render_Analysed_ShowsVerdictPdqAndQuality(string verdict, string? matchType, int? distance, string expected)
+    {
+        var pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        var analysis = new StoredFileAnalysis(1, "f1", new string('a', 64), new string('b', 32), new string('c', 40), 2048, true, null, pdq, 87,
+            verdict, matchType is null ? null : "ncmec", matchType is null ? null : "A1", null, matchType, distance, DateTimeOffset.UnixEpoch);
+
+        var row = Render<FilesTable>(p => p.Add(c => c.Files, [Unviewed with { Analysis = analysis }])).Find("tr.referral-file");
+
+        Assert.Equal(expected, row.QuerySelector(".referral-verdict")!.TextContent);
+        Assert.Equal("PDQ f8f8f0cee0f4a84f… · quality 87", row.QuerySelector(".referral-pdq")!.TextContent);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class ReferralDetailQueryTests(ImportedPortalServer server) : ICla
         Assert.True(withBytes.PubliclyAvailable);
         Assert.Equal(["potentialMeme", "generativeAi"], withBytes.Annotations);
         Assert.Equal(IndustryClassification.B2, withBytes.IndustryClassification);
-        Assert.Null(withBytes.KnownHashMatch);
+        Assert.Null(withBytes.Analysis);
 
         var detailsOnly = detail.Files[1];
         Assert.Equal(("screenshot.jpg", "image (jpg)"), (detailsOnly.Name, detailsOnly.Type));

@@ -42,7 +42,7 @@ public sealed class ReferralPageBrowserTests(ImportedPortalServer server, Browse
         await Expect(page.Locator(".referral-victims .referral-school")).ToContainTextAsync("Example Public School");
         await Expect(page.Locator(".referral-internet .chat-message")).ToHaveCountAsync(3);
         await Expect(page.Locator(".referral-files tr.referral-file")).ToHaveCountAsync(2);
-        await Expect(page.Locator(".referral-files .referral-known-hash").First).ToHaveTextAsync("not checked yet");
+        await Expect(page.Locator(".referral-files .referral-known-hash .referral-verdict").First).ToHaveTextAsync("Not analysed yet");
         await Expect(page.Locator(".referral-envelope .referral-ncmec-priority")).ToContainTextAsync("1");
         await Expect(page.Locator($".referral-related-report[data-report-id='{HandWrittenPackages.MarkupReportId}'] a"))
             .ToHaveAttributeAsync("href", $"referrals/{HandWrittenPackages.MarkupReportId}");

@@ -36,7 +36,7 @@ internal static class ImportCommand
         var routing = new ImportRouting();
         var score = new Option<string?>("--score")
         {
-            Description = "After importing, score every unscored referral with the scoring service at this address (e.g. http://127.0.0.1:5081) and store the scores.",
+            Description = "After importing, analyse every unanalysed file (hashes, PDQ, known-hash sets) and then score every unscored referral with the inference service at this address (e.g. http://127.0.0.1:5081), storing both.",
         };
         var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
         var apiKey = ApiKeyOption.Create();
@@ -93,7 +93,9 @@ internal static class ImportCommand
         }
 
         var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
-        var scoringFailed = scoreServer is not null && !await ScoreAsync(dataSource, scoreServer, knownHashes, apiKey, cancellationToken);
+        var scoringFailed = scoreServer is not null
+            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreServer, apiKey, cancellationToken)
+                 && await ScoreAsync(dataSource, scoreServer, knownHashes, apiKey, cancellationToken));
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
@@ -106,7 +108,7 @@ internal static class ImportCommand
             var run = await Terminal.WithProgressAsync(
                 "Scoring referrals",
                 null,
-                report => new ReferralScoringRun(dataSource, client, context).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
+                report => new ReferralScoringRun(dataSource, client, context, afterAnalysis: true).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
             System.Console.WriteLine($"Scored: {run.Scored,9:N0}" + (run.Failed.Count > 0 ? $" ({run.Failed.Count:N0} refused)" : ""));
             foreach (var failure in run.Failed)
             {

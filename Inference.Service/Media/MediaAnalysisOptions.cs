@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Katalyst.Inference.Media;
+
+/// <summary>The <c>Media:Analysis</c> configuration section: limits on <c>katalyst.v1.Media.Analyze</c>.</summary>
+public sealed class MediaAnalysisOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string Section = "Media:Analysis";
+
+    /// <summary>
+    /// The most bytes one file may have; a stream that sends more is refused with RESOURCE_EXHAUSTED naming this key.
+    /// The file is held in memory while it is analysed. Default 256 MiB (intake's default largest evidence file).
+    /// </summary>
+    [Range(1, int.MaxValue - 64)]
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+}

@@ -1,0 +1,28 @@
+using Katalyst.Media.Decoding;
+using Microsoft.Extensions.Options;
+
+namespace Katalyst.Inference.Media;
+
+/// <summary>Registers what <c>katalyst.v1.Media</c> needs (the hash sets come from <c>AddHashSets</c>).</summary>
+public static class MediaRegistration
+{
+    /// <summary>
+    /// Binds and validates <see cref="MediaAnalysisOptions"/> (<c>Media:Analysis</c>) and <see cref="ImageDecodingOptions"/>
+    /// (<c>Media:Decoding</c>) at start-up, and registers the decoder and the analyser.
+    /// </summary>
+    public static IHostApplicationBuilder AddMediaAnalysis(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<MediaAnalysisOptions>()
+            .Bind(builder.Configuration.GetSection(MediaAnalysisOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ImageDecodingOptions>()
+            .Bind(builder.Configuration.GetSection(ImageDecodingOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ImageDecodingOptions>, ImageDecodingOptionsValidator>();
+        builder.Services.AddSingleton<ImageDecoder>();
+        builder.Services.AddSingleton<FileAnalyzer>();
+        return builder;
+    }
+}

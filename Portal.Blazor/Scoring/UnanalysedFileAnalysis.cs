@@ -1,0 +1,61 @@
+using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Store;
+using Microsoft.Extensions.Options;
+
+namespace Katalyst.Portal.Scoring;
+
+/// <summary>
+/// Analyses imported files in the background (the "UnanalysedFiles" run): every few seconds, each stored file not yet
+/// analysed is sent by its SHA-256 from the evidence store to the media service (<c>Scoring:Server</c>) and the answer
+/// is stored once. <see cref="UnscoredReferralScoring"/> scores a referral only once all its received files are analysed,
+/// so scoring sees known versus new material.
+/// </summary>
+public sealed partial class UnanalysedFileAnalysis(
+    StoreDataSource dataSource, EvidenceStore evidence, IOptions<PortalScoringOptions> options, ILogger<UnanalysedFileAnalysis> logger)
+    : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.Server))
+        {
+            return; // UnscoredReferralScoring says that scoring (and so analysis) is off.
+        }
+
+        using var client = new ScoringClient(new Uri(settings.Server), settings.ApiKey);
+        var run = new FileAnalysisRun(dataSource, evidence, client);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
+        do
+        {
+            try
+            {
+                var summary = await run.AnalyseUnanalysedAsync(cancellationToken: stoppingToken);
+                if (summary.Analysed > 0)
+                {
+                    LogAnalysed(summary.Analysed, summary.Known);
+                }
+
+                foreach (var problem in summary.Problems)
+                {
+                    LogProblem(problem);
+                }
+            }
+            catch (ScoringServiceException ex)
+            {
+                LogUnreachable(settings.Server, ex.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analysed {Analysed} files ({Known} known material)")]
+    private partial void LogAnalysed(int analysed, int known);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A file could not be analysed and is stored as unreadable: {Problem}")]
+    private partial void LogProblem(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The media service at {Server} failed: {Detail}; will try again")]
+    private partial void LogUnreachable(string server, string detail);
+}

@@ -1,0 +1,38 @@
+using SkiaSharp;
+
+namespace Katalyst.Inference.Tests.Media;
+
+/// <summary>Benign pictures drawn by code (shapes on a gradient), encoded as PNG or JPEG.</summary>
+internal static class DrawnImages
+{
+    /// <summary>A picture of coloured shapes, different for each <paramref name="seed"/>, <paramref name="width"/> x <paramref name="height"/>.</summary>
+    public static SKBitmap Draw(int seed, int width = 320, int height = 240)
+    {
+        var random = new Random(seed);
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var canvas = new SKCanvas(bitmap);
+        using var background = new SKPaint();
+        background.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height),
+            [new SKColor((byte)random.Next(256), 40, 90), new SKColor(30, (byte)random.Next(256), 200)], SKShaderTileMode.Clamp);
+        canvas.DrawRect(0, 0, width, height, background);
+        using var paint = new SKPaint { IsAntialias = true };
+        for (var i = 0; i < 12; i++)
+        {
+            paint.Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+            canvas.DrawCircle(random.Next(width), random.Next(height), random.Next(10, width / 4), paint);
+        }
+
+        return bitmap;
+    }
+
+    /// <summary>The bitmap encoded.</summary>
+    public static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format = SKEncodedImageFormat.Png, int quality = 90)
+    {
+        using var data = bitmap.Encode(format, quality);
+        return data.ToArray();
+    }
+
+    /// <summary>The bitmap scaled to <paramref name="percent"/> of its size.</summary>
+    public static SKBitmap Resize(SKBitmap bitmap, int percent) =>
+        bitmap.Resize(new SKImageInfo(bitmap.Width * percent / 100, bitmap.Height * percent / 100, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKFilterMode.Linear));
+}
