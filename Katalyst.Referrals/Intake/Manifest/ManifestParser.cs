@@ -14,6 +14,12 @@ public static class ManifestParser
     /// <exception cref="ReferralFormatException">The manifest is not valid.</exception>
     public static ReferralManifest Parse(ReadOnlyMemory<byte> utf8)
     {
+        if (FirstInvalidUtf8(utf8.Span) is { } badByte)
+        {
+            // JSON's reader accepts malformed UTF-8 inside strings and fails only when the string is read.
+            throw new ReferralFormatException(FileName, null, $"not valid UTF-8 (byte {badByte + 1})");
+        }
+
         JsonDocument document;
         try
         {
@@ -52,6 +58,21 @@ public static class ManifestParser
                 Json = Encoding.UTF8.GetString(utf8.Span),
             };
         }
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (var index = 0; index < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return index;
+            }
+
+            index += consumed;
+        }
+
+        return null;
     }
 
     private static long ReadReportId(JsonElement root)

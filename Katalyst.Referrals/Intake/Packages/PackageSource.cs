@@ -142,9 +142,25 @@ public static class PackageSource
 
     private static IEnumerable<ReferralPackage> ListZip(string zipPath, SharedZip zip)
     {
+        // A damaged central directory shows only when the entries are read: the zip is refused, the batch goes on.
+        List<ZipArchiveEntry> files;
         try
         {
-            var files = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+            files = zip.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            zip.Dispose();
+            return [ReferralPackage.Broken(zipPath, new ReferralFormatException(zipPath, null, $"not a readable zip: {ex.Message}"))];
+        }
+
+        return ListPackages(zipPath, zip, files);
+    }
+
+    private static IEnumerable<ReferralPackage> ListPackages(string zipPath, SharedZip zip, List<ZipArchiveEntry> files)
+    {
+        try
+        {
             var unsafeEntry = files.Select(e => EntryPath.Unsafe(e.FullName)).FirstOrDefault(reason => reason is not null);
             if (unsafeEntry is not null)
             {
