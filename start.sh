@@ -27,7 +27,10 @@ if [ ! -f "$data/katalyst.db" ]; then
   rm -rf "$data/demo"
   "${katalyst[@]}" generate --count 2000 --seed 42 --out "$data/demo" --media
   "${katalyst[@]}" import "$data/demo" --db "$data/katalyst.db" --evidence "$data/evidence"
+  # The demo's known material (the generator's known-hashes.csv) as a hash set the scoring service matches files against.
+  "${katalyst[@]}" hashes import "$data/demo/known-hashes.csv" --set demo-known-pool --dir "$data/hashsets"
 fi
+export HashSets__Path="$data/hashsets"
 
 # Partners: the scoring service lets in only callers named in data/partners.json (Partners:Path). On first run the
 # portal gets a key (kept in data/portal-api-key, owner-only) and takes it by environment, never from a file it ships.
