@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using Katalyst.Media.Pdq;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
@@ -125,14 +124,11 @@ public sealed class ImageDecoder
 
     // Skia reads no codec out of the bytes. Its PNG codec wants pixel data before it answers, so a PNG bomb that carries
     // none at all is recognised by its IHDR (signature, then width and height big-endian at 16 and 20) and named as one
-    // (eight bytes read by hand: stb, which intake uses for headers, refuses to report sizes this large at all).
+    // (ImageDimensions.PngHeader, which intake uses for its pixel limit too).
     private ImageDecodingException Unreadable(ReadOnlySpan<byte> bytes, string name, SKCodecResult created)
     {
-        ReadOnlySpan<byte> pngStart = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
-        if (bytes.Length >= 24 && bytes.StartsWith(pngStart))
+        if (ImageDimensions.PngHeader(bytes) is var (width, height))
         {
-            var width = BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]);
-            var height = BinaryPrimitives.ReadUInt32BigEndian(bytes[20..]);
             if (width <= int.MaxValue && height <= int.MaxValue && TooLarge(name, (int)width, (int)height) is { } refusal)
             {
                 return refusal;
