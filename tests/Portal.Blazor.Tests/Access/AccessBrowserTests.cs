@@ -30,6 +30,7 @@ public sealed class AccessBrowserTests(SeededPortalServer server, BrowserFixture
 
         var rows = page.Locator(".referral-list tbody tr.mud-table-row");
         await Expect(rows).ToHaveCountAsync(25);
+        await page.WaitForInteractiveAsync();
         // Interactive under the policy: the pager answers over the circuit.
         var firstOnPageOne = await rows.First.Locator("td").First.InnerTextAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();

@@ -67,6 +67,20 @@ public static partial class PortalSession
         return page;
     }
 
+    /// <summary>
+    /// Opens <paramref name="address"/> and waits until the circuit has taken over the prerendered page, so
+    /// that the test's next click reaches the server rather than a copy of the page with nothing behind it.
+    /// </summary>
+    public static async Task OpenInteractiveAsync(this IPage page, string address)
+    {
+        await page.GotoAsync(address);
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Waits until the page's layout reports an interactive circuit.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator(".portal-shell[data-interactive=yes]").WaitForAsync();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

@@ -56,8 +56,8 @@ public sealed class BrowserFixture : IAsyncDisposable
                     $"Chromium is missing at {ChromiumPath}; the portal's browser tests need it. Install it with: apt-get install chromium");
             }
 
-            // The machines running these tests are shared and slow to start a circuit: wait up to 15 s, not 5.
-            Assertions.SetDefaultExpectTimeout(15_000);
+            // The machines running these tests are shared and slow to start a circuit: wait up to 30 s, not 5.
+            Assertions.SetDefaultExpectTimeout(30_000);
             playwright ??= await Playwright.CreateAsync();
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {

@@ -56,6 +56,7 @@ public sealed class DashboardBrowserTests(DashboardPortalServer server, BrowserF
     public async Task NavDashboardLink_Supervisor_OpensDashboard()
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Supervisor);
+        await page.WaitForInteractiveAsync();
 
         await page.Locator(".portal-nav-dashboard").ClickAsync();
 

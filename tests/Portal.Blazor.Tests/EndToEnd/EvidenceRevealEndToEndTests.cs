@@ -25,7 +25,7 @@ public sealed class EvidenceRevealEndToEndTests(ImportedPortalServer server, Bro
         await new ReferralScoreStore(server.DataSource).SaveAsync(
             [ImportedPortalServer.SeededScore with { ReportId = reportId, Score = 0.99 }], TestContext.Current.CancellationToken);
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
-        await page.GotoAsync(server.BaseAddress.ToString());
+        await page.OpenInteractiveAsync(server.BaseAddress.ToString());
         var rows = page.Locator(".referral-list tbody tr.mud-table-row");
         await Expect(rows.First.Locator("td:first-child")).ToHaveTextAsync(reportId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Screenshots.SaveAsync(page, "queue.png", "Queue");

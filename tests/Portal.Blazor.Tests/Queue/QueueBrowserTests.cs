@@ -122,7 +122,7 @@ public sealed class QueueBrowserTests(SeededPortalServer server, BrowserFixture 
     private async Task<IPage> OpenAsync(string query)
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
-        await page.GotoAsync(server.BaseAddress + query);
+        await page.OpenInteractiveAsync(server.BaseAddress + query);
         return page;
     }
 

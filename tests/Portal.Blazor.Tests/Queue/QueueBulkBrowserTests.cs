@@ -14,7 +14,7 @@ public sealed class QueueBulkBrowserTests(BulkEditPortalServer server, BrowserFi
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Supervisor);
         var id = server.Referrals[0].ReportId.ToString(CultureInfo.InvariantCulture);
-        await page.GotoAsync(server.BaseAddress + "?tier=1");
+        await page.OpenInteractiveAsync(server.BaseAddress + "?tier=1");
         var row = page.Locator(".referral-list tbody tr.mud-table-row").First;
         await Expect(row.Locator(".queue-status")).ToHaveTextAsync("New");
 

@@ -12,7 +12,7 @@ public sealed class SubjectBrowserTests(LinkedPortalServer server, BrowserFixtur
     {
         var page = await browser.NewPageAsync();
         await PortalSession.SignInAsync(page, server, LinkedPortalServer.UnitAInvestigator, TestAccounts.Password);
-        await page.GotoAsync(server.BaseAddress + $"referrals/{LinkedPortalServer.First}");
+        await page.OpenInteractiveAsync(server.BaseAddress + $"referrals/{LinkedPortalServer.First}");
         await Expect(page.Locator(".referral-page[data-interactive=yes]")).ToBeVisibleAsync();
 
         var warning = page.Locator(".linking-deconfliction");

@@ -68,7 +68,7 @@ public sealed class WorkPanelBrowserTests(ImportedPortalServer server, BrowserFi
         await Expect(panel.Locator(".workflow-tier")).ToContainTextAsync("1 IMMEDIATE");
         await Expect(panel.Locator(".workflow-tier-overridden")).ToBeVisibleAsync();
 
-        await page.GotoAsync(server.BaseAddress + "?tier=1");
+        await page.OpenInteractiveAsync(server.BaseAddress + "?tier=1");
         var row = page.Locator(".referral-list tbody tr.mud-table-row").Filter(new() { HasText = id.ToString(CultureInfo.InvariantCulture) });
         await Expect(row.Locator(".referral-tier")).ToHaveTextAsync("1 IMMEDIATE");
 
