@@ -25,6 +25,7 @@ public static class PortalRegistration
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.AddPortalKeyRing();
         builder.AddReferralStore();
         builder.AddPortalAudit();
         builder.AddPortalAccess();

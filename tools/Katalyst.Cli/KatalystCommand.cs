@@ -27,6 +27,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(SubjectsCommand.Create());
         root.Subcommands.Add(HashesCommand.Create());
         root.Subcommands.Add(PartnersCommand.Create());
+        root.Subcommands.Add(Store.StoreCommand.Create());
         return root;
     }
 }

@@ -30,6 +30,12 @@ public sealed partial class MigrationRunner(StoreDataSource dataSource, ILogger<
             }
 
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (dataSource.Provider == StoreProvider.SqlServer)
+            {
+                // Several portal replicas (and an upgrade job) may start together: one migrates at a time. SQLite's
+                // transactions are already BEGIN IMMEDIATE, one writer at a time.
+                await connection.ExecuteAsync(new CommandDefinition(MigrationSql.SqlServer.TakeLock, transaction: transaction, cancellationToken: cancellationToken));
+            }
 
             // Another process (the portal and the CLI both migrate at start) may have applied it meanwhile.
             var appliedMeanwhile = await connection.QueryAsync<int>(

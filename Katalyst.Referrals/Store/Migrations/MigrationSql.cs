@@ -38,5 +38,24 @@ internal static class MigrationSql
                 applied_at DATETIMEOFFSET NOT NULL
             )
             """;
+
+        /// <summary>
+        /// Held until the migration's transaction ends; waits up to 5 minutes for another process's migration and fails
+        /// loudly (a negative result raises) rather than migrating alongside it.
+        /// </summary>
+        public const string TakeLock = """
+            DECLARE @result INT;
+            EXEC @result = sp_getapplock @Resource = N'katalyst-schema-migrations', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 300000;
+            IF @result < 0 THROW 51000, N'Another process holds the Katalyst migration lock (katalyst-schema-migrations) for over 5 minutes.', 1;
+            """;
+
+        /// <summary>Creates the database named by @Name when it does not exist (run against master).</summary>
+        public const string CreateDatabase = """
+            IF DB_ID(@Name) IS NULL
+            BEGIN
+                DECLARE @sql NVARCHAR(300) = N'CREATE DATABASE ' + QUOTENAME(@Name);
+                EXEC (@sql);
+            END
+            """;
     }
 }
