@@ -46,9 +46,9 @@ export Store__ConnectionString="Data Source=$data/katalyst.db"
 export Store__EvidencePath="$data/evidence"
 # The portal scores imported referrals in the background through the scoring service started below.
 export Scoring__Server="http://127.0.0.1:5081"
-# Demo units and one account per role, created on first run (never set DemoAccounts on a live system).
 # The keys protecting sign-in cookies, kept across restarts (owner-only folder).
 export KeyRing__Path="$data/keys"
+# Demo units and one account per role, created on first run (never set DemoAccounts on a live system).
 export Access__DemoAccounts=true
 export Access__DemoPassword="${KATALYST_DEMO_PASSWORD:-demo-password-change-me}"
 [ -f "$data/demo/known-hashes.csv" ] && export Scoring__KnownHashesPath="$data/demo/known-hashes.csv"
