@@ -75,7 +75,7 @@ internal static class ImportCommand
         }
 
         ScoringTarget? scoreTarget = null;
-        if (scoreServer is not null && !Score.ServerOption.TryRead(scoreServer, "katalyst import: --score", out scoreTarget))
+        if (scoreServer is not null && !Score.ServerOption.TryRead(scoreServer, "katalyst import", out scoreTarget, "--score"))
         {
             return SomethingRejected;
         }

@@ -17,11 +17,11 @@ internal static class ServerOption
     public static Option<string> Create() => new("--server") { Description = Help, DefaultValueFactory = _ => "http://127.0.0.1:5081" };
 
     /// <summary>Reads the option's value; false (after saying why on stderr, prefixed by <paramref name="command"/>) when it is wrong.</summary>
-    public static bool TryRead(string value, string command, out ScoringTarget target)
+    public static bool TryRead(string value, string command, out ScoringTarget target, string option = "--server")
     {
         try
         {
-            target = ScoringTarget.ParseList(value, "--server");
+            target = ScoringTarget.ParseList(value, option);
             return true;
         }
         catch (FormatException ex)
