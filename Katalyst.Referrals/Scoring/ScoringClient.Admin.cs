@@ -33,7 +33,7 @@ public sealed partial class ScoringClient
     /// <exception cref="ScoringServiceException">The service cannot be reached or failed.</exception>
     public Task<ScoringServiceModels> GetModelsAsync(CancellationToken cancellationToken = default) => CallAsync(async () =>
     {
-        var response = await client.GetModelsAsync(new GetModelsRequest(), cancellationToken: cancellationToken);
+        var response = await client.GetModelsAsync(new GetModelsRequest(), CallOptions(cancellationToken));
         return new ScoringServiceModels(response.ExecutionProvider, [.. response.Models.Select(m => new ScoringModel(
             m.Name, m.Version, m.TrainedAt, m.Sha256, m.TrainingCommand, m.Evaluation.ToDictionary(e => e.Key, e => e.Value)))]);
     });
@@ -41,7 +41,7 @@ public sealed partial class ScoringClient
     /// <summary>The tier rules in force.</summary>
     /// <exception cref="ScoringServiceException">The service cannot be reached or failed.</exception>
     public Task<TierRulesInForce> GetRulesAsync(CancellationToken cancellationToken = default) => CallAsync(async () =>
-        Map(await rules.GetRulesAsync(new GetTierRulesRequest(), cancellationToken: cancellationToken)));
+        Map(await rules.GetRulesAsync(new GetTierRulesRequest(), CallOptions(cancellationToken))));
 
     /// <summary>Replaces every tier rule; <paramref name="expectedSha256"/> is the fingerprint of the rules the edit started from.</summary>
     /// <exception cref="ScoringServiceException">A rule is bad (InvalidArgument, naming it), the rules changed meanwhile (FailedPrecondition), or the service failed.</exception>
@@ -50,7 +50,7 @@ public sealed partial class ScoringClient
         ArgumentNullException.ThrowIfNull(replacement);
         var request = new ReplaceTierRulesRequest { ExpectedSha256 = expectedSha256, ChangedBy = changedBy };
         request.Rules.AddRange(replacement.Select(r => new TierRule { Name = r.Name, Signal = r.Signal, AtLeast = r.AtLeast, RaiseTo = r.RaiseTo, Reason = r.Reason }));
-        return CallAsync(async () => Map(await rules.ReplaceRulesAsync(request, cancellationToken: cancellationToken)));
+        return CallAsync(async () => Map(await rules.ReplaceRulesAsync(request, CallOptions(cancellationToken))));
     }
 
     private async Task<T> CallAsync<T>(Func<Task<T>> call)
@@ -63,7 +63,7 @@ public sealed partial class ScoringClient
         {
             var status = ex.StatusCode.ToString();
             var message = ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded
-                ? string.Create(CultureInfo.InvariantCulture, $"the scoring service at {Address} cannot be reached ({status}: {ex.Status.Detail})")
+                ? string.Create(CultureInfo.InvariantCulture, $"the scoring service at {Target} cannot be reached ({status}: {ex.Status.Detail})")
                 : ex.Status.Detail;
             throw new ScoringServiceException(status, message, ex);
         }

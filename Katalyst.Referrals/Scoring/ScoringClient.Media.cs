@@ -60,7 +60,7 @@ public sealed partial class ScoringClient
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         return CallAsync(async () =>
         {
-            using var call = media.Analyze(cancellationToken: cancellationToken);
+            using var call = media.Analyze(CallOptions(cancellationToken));
             var buffer = new byte[ChunkBytes];
             var first = true;
             int read;

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Katalyst.Protos.V1;
+using Katalyst.Referrals.Scoring.Balancing;
 
 namespace Katalyst.Referrals.Scoring;
 
@@ -17,6 +18,7 @@ public sealed partial class ScoringClient : IDisposable
     private readonly Protos.V1.Scoring.ScoringClient client;
     private readonly TierRules.TierRulesClient rules;
     private readonly Protos.V1.Media.MediaClient media;
+    private readonly TimeSpan callTimeout = ScoringChannelOptions.Default.CallTimeout;
 
     /// <summary>Connects (lazily) to the service at <paramref name="address"/>, e.g. <c>http://127.0.0.1:5081</c>.</summary>
     public ScoringClient(Uri address)
@@ -38,41 +40,111 @@ public sealed partial class ScoringClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(address);
         Address = address;
-        channel = handler is null ? GrpcChannel.ForAddress(address) : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
-        var invoker = channel.WithApiKey(apiKey);
-        client = new Protos.V1.Scoring.ScoringClient(invoker);
-        rules = new TierRules.TierRulesClient(invoker);
-        media = new Protos.V1.Media.MediaClient(invoker);
+        Target = address.ToString();
+        channel = handler is null
+            ? ScoringChannel.Create(ScoringTarget.Parse([address.ToString()], "address"))
+            : GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+        (client, rules, media) = Clients(channel, apiKey);
     }
 
-    /// <summary>The service's address.</summary>
+    /// <summary>
+    /// Connects to every replica of <paramref name="target"/> through gRPC client-side load balancing (round robin, retries
+    /// on UNAVAILABLE, a deadline on every call: <paramref name="options"/>), sending the partner's API key with every call
+    /// to whichever replica takes it; none when null.
+    /// </summary>
+    public ScoringClient(ScoringTarget target, string? apiKey, ScoringChannelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        options ??= ScoringChannelOptions.Default;
+        Address = target.Addresses.Count > 0 ? target.Addresses[0] : new Uri("http://" + target.DnsHostAndPort);
+        Target = target.ToString();
+        callTimeout = options.CallTimeout;
+        channel = ScoringChannel.Create(target, options);
+        (client, rules, media) = Clients(channel, apiKey);
+    }
+
+    /// <summary>The service's address (the first replica's, or the DNS name's, when there are several).</summary>
     public Uri Address { get; }
 
-    /// <summary>Scores the requests in order.</summary>
-    /// <exception cref="RpcException">The service cannot be reached or failed.</exception>
+    /// <summary>Every replica as configured: the addresses comma-separated, or the <c>dns:///</c> name.</summary>
+    public string Target { get; }
+
+    /// <summary>
+    /// Scores the requests; one outcome per request. When the replica answering dies part-way (UNAVAILABLE after some
+    /// answers came back, so gRPC's own retry may no longer replay the call), the requests still unanswered go again on a
+    /// new call, which the balancer sends to a live replica. A referral may so be scored twice, by two replicas: the model is
+    /// deterministic, so both answers are the same, and only one comes back.
+    /// </summary>
+    /// <exception cref="RpcException">The service cannot be reached (UNAVAILABLE once gRPC's retries are spent), the deadline passed, or it failed.</exception>
     public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        using var call = client.ScoreStream(cancellationToken: cancellationToken);
+        var outcomes = new List<ScoringOutcome>(requests.Count);
+        var pending = requests;
+        while (true)
+        {
+            var (received, failure) = await StreamOnceAsync(pending, cancellationToken);
+            outcomes.AddRange(received);
+            if (failure is null)
+            {
+                return outcomes;
+            }
+
+            if (failure.StatusCode != StatusCode.Unavailable || received.Count == 0)
+            {
+                throw failure; // no progress: gRPC's retry budget is spent, or the failure is not a replica going away
+            }
+
+            var answered = received.Select(o => o.ReportId).ToHashSet();
+            pending = [.. pending.Where(r => !answered.Contains(r.ReportId))];
+        }
+    }
+
+    private async Task<(List<ScoringOutcome> Received, RpcException? Failure)> StreamOnceAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken)
+    {
+        using var call = client.ScoreStream(CallOptions(cancellationToken));
+        var received = new List<ScoringOutcome>(requests.Count);
         var reading = Task.Run(async () =>
         {
-            var outcomes = new List<ScoringOutcome>(requests.Count);
             await foreach (var result in call.ResponseStream.ReadAllAsync(cancellationToken))
             {
-                outcomes.Add(result.Error.Length > 0
+                received.Add(result.Error.Length > 0
                     ? new ScoringOutcome(result.ReportId, null, result.Error)
                     : new ScoringOutcome(result.ReportId, ReferralScore.From(result), null));
             }
-
-            return outcomes;
         }, cancellationToken);
-        foreach (var request in requests)
+        try
         {
-            await call.RequestStream.WriteAsync(request, cancellationToken);
+            foreach (var request in requests)
+            {
+                await call.RequestStream.WriteAsync(request, cancellationToken);
+            }
+
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // The call ended while requests were still going out; the reader below reports its status.
         }
 
-        await call.RequestStream.CompleteAsync();
-        return await reading;
+        try
+        {
+            await reading;
+            return (received, null);
+        }
+        catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (received, ex);
+        }
+    }
+
+    // Every call carries a deadline: a replica that hangs fails the call instead of holding the caller for ever.
+    private CallOptions CallOptions(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow.Add(callTimeout), cancellationToken: cancellationToken);
+
+    private static (Protos.V1.Scoring.ScoringClient, TierRules.TierRulesClient, Protos.V1.Media.MediaClient) Clients(GrpcChannel channel, string? apiKey)
+    {
+        var invoker = channel.WithApiKey(apiKey);
+        return (new Protos.V1.Scoring.ScoringClient(invoker), new TierRules.TierRulesClient(invoker), new Protos.V1.Media.MediaClient(invoker));
     }
 
     /// <inheritdoc />

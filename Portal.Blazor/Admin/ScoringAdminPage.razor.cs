@@ -34,7 +34,7 @@ public sealed partial class ScoringAdminPage
         using var client = Connection.Connect();
         if (client is null)
         {
-            (status, statusSeverity) = ("Scoring is off: Scoring:Server is empty, so imported referrals are not scored.", Severity.Warning);
+            (status, statusSeverity) = ("Scoring is off: Scoring:Server and Scoring:Addresses are empty, so imported referrals are not scored.", Severity.Warning);
             return;
         }
 
@@ -42,7 +42,7 @@ public sealed partial class ScoringAdminPage
         {
             models = await client.GetModelsAsync();
             Show(await client.GetRulesAsync());
-            (status, statusSeverity) = ($"The scoring service at {client.Address} is answering.", Severity.Success);
+            (status, statusSeverity) = ($"The scoring service at {client.Target} is answering.", Severity.Success);
         }
         catch (ScoringServiceException ex)
         {

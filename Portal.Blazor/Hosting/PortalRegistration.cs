@@ -8,6 +8,7 @@ using Katalyst.Portal.Intake;
 using Katalyst.Portal.Routing;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace Katalyst.Portal.Hosting;
@@ -39,6 +40,7 @@ public static class PortalRegistration
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PortalScoringOptions>, PortalScoringOptionsValidation>();
         builder.Services.AddHostedService<UnscoredReferralScoring>();
         builder.Services.AddHostedService<UnanalysedFileAnalysis>();
         builder.Services.AddSingleton<ScoringConnection>();

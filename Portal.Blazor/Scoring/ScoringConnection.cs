@@ -1,14 +1,15 @@
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Balancing;
 using Microsoft.Extensions.Options;
 
 namespace Katalyst.Portal.Scoring;
 
-/// <summary>Where the portal reaches the scoring service (<c>Scoring:Server</c>), for pages that talk to it.</summary>
+/// <summary>Where the portal reaches the scoring replicas (<c>Scoring:Server</c> or <c>Scoring:Addresses</c>), for pages that talk to them.</summary>
 public sealed class ScoringConnection(IOptions<PortalScoringOptions> options)
 {
-    /// <summary>The service's address; null when scoring is off (<c>Scoring:Server</c> empty).</summary>
-    public Uri? Server => string.IsNullOrWhiteSpace(options.Value.Server) ? null : new Uri(options.Value.Server);
+    /// <summary>The replicas; null when scoring is off (<c>Scoring:Server</c> and <c>Scoring:Addresses</c> empty).</summary>
+    public ScoringTarget? Target => options.Value.Target();
 
     /// <summary>A typed client for one page's work (dispose it); null when scoring is off.</summary>
-    public ScoringClient? Connect() => Server is { } server ? new ScoringClient(server, options.Value.ApiKey) : null;
+    public ScoringClient? Connect() => Target is { } target ? new ScoringClient(target, options.Value.ApiKey, options.Value.ChannelOptions()) : null;
 }

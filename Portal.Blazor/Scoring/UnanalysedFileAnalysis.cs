@@ -19,12 +19,12 @@ public sealed partial class UnanalysedFileAnalysis(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Server))
+        if (settings.Target() is not { } target)
         {
             return; // UnscoredReferralScoring says that scoring (and so analysis) is off.
         }
 
-        using var client = new ScoringClient(new Uri(settings.Server), settings.ApiKey);
+        using var client = new ScoringClient(target, settings.ApiKey, settings.ChannelOptions());
         var run = new FileAnalysisRun(dataSource, evidence, client);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
@@ -44,7 +44,7 @@ public sealed partial class UnanalysedFileAnalysis(
             }
             catch (ScoringServiceException ex)
             {
-                LogUnreachable(settings.Server, ex.Message);
+                LogUnreachable(client.Target, ex.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -18,14 +18,14 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (string.IsNullOrWhiteSpace(settings.Server))
+        if (settings.Target() is not { } target)
         {
             LogOff();
             return;
         }
 
         var known = settings.KnownHashesPath is { Length: > 0 } path ? KnownHashList.Load(path) : KnownHashList.Empty;
-        using var client = new ScoringClient(new Uri(settings.Server), settings.ApiKey);
+        using var client = new ScoringClient(target, settings.ApiKey, settings.ChannelOptions());
         var run = new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(known), afterAnalysis: true);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
@@ -40,13 +40,13 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
             }
             catch (RpcException ex)
             {
-                LogUnreachable(settings.Server, ex.Status.Detail);
+                LogUnreachable(client.Target, ex.Status.Detail);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring:Server is empty: imported referrals are not scored")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring:Server and Scoring:Addresses are empty: imported referrals are not scored")]
     private partial void LogOff();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Scored} referrals ({Failed} refused)")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -17,6 +18,7 @@ public sealed class InferenceProcess : IAsyncLifetime
     private readonly string? modelsCopy;
     private readonly string partnersFolder = Directory.CreateTempSubdirectory("katalyst-partners-").FullName;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
     /// <summary>A service over the models built beside it (which tests must not change).</summary>
@@ -28,9 +30,11 @@ public sealed class InferenceProcess : IAsyncLifetime
     /// <summary>With <paramref name="ownModels"/>, the service runs over a temporary copy of the models, so a test may edit rules.json.</summary>
     /// <param name="ownModels">Run over a temporary copy of the models.</param>
     /// <param name="settings">Further configuration, passed as <c>--key=value</c> (e.g. <c>HashSets:Path</c>).</param>
-    internal InferenceProcess(bool ownModels, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="apiKey">The key of the partner 'tests'; a new one when null (replicas of one service share one key).</param>
+    internal InferenceProcess(bool ownModels, IReadOnlyDictionary<string, string>? settings = null, string? apiKey = null)
     {
         this.settings = settings ?? new Dictionary<string, string>();
+        ApiKey = apiKey ?? NewKey();
         Address = $"http://127.0.0.1:{port}";
         modelsCopy = ownModels ? ModelsCopy.From(Path.Combine(Path.GetDirectoryName(ServicePath)!, "models")) : null;
     }
@@ -39,7 +43,7 @@ public sealed class InferenceProcess : IAsyncLifetime
     public string Address { get; }
 
     /// <summary>The API key of the partner 'tests', which may call every method; send it as <c>authorization: Bearer KEY</c>.</summary>
-    public string ApiKey { get; } = NewKey();
+    public string ApiKey { get; }
 
     /// <summary>The partners file the service reads.</summary>
     public string PartnersPath => Path.Combine(partnersFolder, "partners.json");
@@ -75,6 +79,13 @@ public sealed class InferenceProcess : IAsyncLifetime
             start.ArgumentList.Add($"--{key}={value}");
         }
         process = Process.Start(start) ?? throw new InvalidOperationException("the inference service did not start");
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                output.Enqueue(line);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -100,14 +111,22 @@ public sealed class InferenceProcess : IAsyncLifetime
         throw new TimeoutException($"the inference service did not listen on {Address} within 60 s");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Lines the service has written to standard output so far that contain <paramref name="text"/> (its log).</summary>
+    public int OutputLinesContaining(string text) => output.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Kills the service (as a crashed machine would go: no graceful shutdown) and waits until it has exited.</summary>
+    public async Task StopAsync()
     {
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         process?.Dispose();
         Directory.Delete(partnersFolder, recursive: true);
         if (modelsCopy is not null)
@@ -117,7 +136,7 @@ public sealed class InferenceProcess : IAsyncLifetime
     }
 
     // The format 'katalyst partners add' writes (Inference.Service/Partners/File): ktl_<16 hex id>_<secret>, stored as SHA-256.
-    private static string NewKey() =>
+    internal static string NewKey() =>
         $"ktl_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
 
     private void WritePartners()

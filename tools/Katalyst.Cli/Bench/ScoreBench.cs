@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Katalyst.Protos.V1;
 using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Balancing;
 using Katalyst.Synthetic;
 
 namespace Katalyst.Cli.Bench;
@@ -23,7 +23,7 @@ internal static class ScoreBench
 
     public static Command Create()
     {
-        var server = new Option<string>("--server") { Description = "The scoring service's address.", DefaultValueFactory = _ => "http://127.0.0.1:5081" };
+        var server = Score.ServerOption.Create();
         var count = new Option<int>("--count") { Description = "Referrals to stream.", DefaultValueFactory = _ => 100_000 };
         var rate = new Option<int>("--rate") { Description = "Single Score calls a second for the latency run.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "How long the latency run lasts.", DefaultValueFactory = _ => 10 };
@@ -41,8 +41,13 @@ internal static class ScoreBench
             return 2;
         }
 
+        if (!Score.ServerOption.TryRead(server, "katalyst bench score", out var target))
+        {
+            return 2;
+        }
+
         var requests = await SampleRequestsAsync(cancellationToken);
-        using var channel = GrpcChannel.ForAddress(server);
+        using var channel = ScoringChannel.Create(target);
         var client = new Protos.V1.Scoring.ScoringClient(channel.WithApiKey(apiKey));
         await client.ScoreAsync(requests[0], cancellationToken: cancellationToken); // connect
         await StreamAsync(client, requests, Math.Min(count, WarmUpReferrals), cancellationToken); // steady state: the service's hot paths compiled

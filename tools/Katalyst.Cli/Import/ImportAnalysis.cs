@@ -1,6 +1,7 @@
 using Katalyst.Cli.Console;
 using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Balancing;
 using Katalyst.Referrals.Store;
 
 namespace Katalyst.Cli.Import;
@@ -12,9 +13,9 @@ namespace Katalyst.Cli.Import;
 internal static class ImportAnalysis
 {
     /// <summary>Analyses what is unanalysed; false when the service failed (what was analysed stays stored).</summary>
-    public static async Task<bool> AnalyseAsync(StoreDataSource dataSource, EvidenceStore evidence, string server, string? apiKey, CancellationToken cancellationToken)
+    public static async Task<bool> AnalyseAsync(StoreDataSource dataSource, EvidenceStore evidence, ScoringTarget server, string? apiKey, CancellationToken cancellationToken)
     {
-        using var client = new ScoringClient(new Uri(server), apiKey);
+        using var client = new ScoringClient(server, apiKey);
         try
         {
             var run = await Terminal.WithProgressAsync(

@@ -8,6 +8,7 @@ using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Balancing;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +37,7 @@ internal static class ImportCommand
         var routing = new ImportRouting();
         var score = new Option<string?>("--score")
         {
-            Description = "After importing, analyse every unanalysed file (hashes, PDQ, known-hash sets) and then score every unscored referral with the inference service at this address (e.g. http://127.0.0.1:5081), storing both.",
+            Description = "After importing, analyse every unanalysed file (hashes, PDQ, known-hash sets) and then score every unscored referral with the inference service at this address (e.g. http://127.0.0.1:5081; several comma-separated, or dns:///host:port, spread the calls round robin), storing both.",
         };
         var knownHashes = new Option<string?>("--known-hashes") { Description = "With --score: a hashType,value,category CSV of known material." };
         var apiKey = ApiKeyOption.Create();
@@ -73,6 +74,12 @@ internal static class ImportCommand
             return SomethingRejected;
         }
 
+        ScoringTarget? scoreTarget = null;
+        if (scoreServer is not null && !Score.ServerOption.TryRead(scoreServer, "katalyst import", out scoreTarget, "--score"))
+        {
+            return SomethingRejected;
+        }
+
         var dataSource = StoreDataSource.FromOptions(storeOptions);
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(cancellationToken);
         var importer = new ReferralImporter(
@@ -93,16 +100,16 @@ internal static class ImportCommand
         }
 
         var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
-        var scoringFailed = scoreServer is not null
-            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreServer, apiKey, cancellationToken)
-                 && await ScoreAsync(dataSource, scoreServer, knownHashes, apiKey, cancellationToken));
+        var scoringFailed = scoreTarget is not null
+            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreTarget, apiKey, cancellationToken)
+                 && await ScoreAsync(dataSource, scoreTarget, knownHashes, apiKey, cancellationToken));
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
-    private static async Task<bool> ScoreAsync(StoreDataSource dataSource, string server, string? knownHashes, string? apiKey, CancellationToken cancellationToken)
+    private static async Task<bool> ScoreAsync(StoreDataSource dataSource, ScoringTarget server, string? knownHashes, string? apiKey, CancellationToken cancellationToken)
     {
         var context = ScoringContext.Pakistan(knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes));
-        using var client = new ScoringClient(new Uri(server), apiKey);
+        using var client = new ScoringClient(server, apiKey);
         try
         {
             var run = await Terminal.WithProgressAsync(

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Balancing;
 
 namespace Katalyst.Cli.Score;
 
@@ -16,7 +16,7 @@ internal static class ScoreCommand
     public static Command Create()
     {
         var path = new Argument<string>("PATH") { Description = "A package folder, a batch folder of packages, or a .zip of either." };
-        var server = new Option<string>("--server") { Description = "The scoring service's address.", DefaultValueFactory = _ => "http://127.0.0.1:5081" };
+        var server = ServerOption.Create();
         var known = new Option<string?>("--known-hashes") { Description = "A hashType,value,category CSV of known material (e.g. known-hashes.csv); without it file matches are unknown." };
         var country = new Option<string>("--agency-country") { Description = "The agency's ISO-3166 alpha-2 country.", DefaultValueFactory = _ => "PK" };
         var apiKey = ApiKeyOption.Create();
@@ -38,9 +38,14 @@ internal static class ScoreCommand
             await System.Console.Error.WriteLineAsync("katalyst score: only PK phone numbering is configured so far; in-country phones are read as Pakistani.");
         }
 
+        if (!ServerOption.TryRead(server, "katalyst score", out var target))
+        {
+            return 2;
+        }
+
         try
         {
-            return await StreamAsync(path, server, knownHashes, country, apiKey, cancellationToken);
+            return await StreamAsync(path, target, knownHashes, country, apiKey, cancellationToken);
         }
         catch (RpcException ex)
         {
@@ -49,11 +54,11 @@ internal static class ScoreCommand
         }
     }
 
-    private static async Task<int> StreamAsync(string path, string server, string? knownHashes, string country, string? apiKey, CancellationToken cancellationToken)
+    private static async Task<int> StreamAsync(string path, ScoringTarget server, string? knownHashes, string country, string? apiKey, CancellationToken cancellationToken)
     {
         var known = knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes);
         var reader = new PackageScoringReader(ScoringContext.Pakistan(known) with { AgencyCountry = country.ToUpperInvariant() });
-        using var channel = GrpcChannel.ForAddress(server);
+        using var channel = ScoringChannel.Create(server);
         using var call = new Protos.V1.Scoring.ScoringClient(channel.WithApiKey(apiKey)).ScoreStream(cancellationToken: cancellationToken);
         var output = System.Console.Out;
         var failures = 0;
