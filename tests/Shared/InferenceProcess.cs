@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,7 +12,7 @@ namespace Katalyst.Tests;
 /// </summary>
 public sealed class InferenceProcess : IAsyncLifetime
 {
-    private readonly int port = FreePort();
+    private readonly int port = LoopbackPort.Free();
     private readonly string? modelsCopy;
     private readonly string partnersFolder = Directory.CreateTempSubdirectory("katalyst-partners-").FullName;
     private readonly IReadOnlyDictionary<string, string> settings;
@@ -88,27 +86,7 @@ public sealed class InferenceProcess : IAsyncLifetime
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the inference service exited with {process.ExitCode}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-        }
-
-        throw new TimeoutException($"the inference service did not listen on {Address} within 60 s");
+        await LoopbackPort.WaitListeningAsync(process, port, TimeSpan.FromSeconds(60), "the inference service", () => string.Join("\n", output));
     }
 
     /// <summary>Lines the service has written to standard output so far that contain <paramref name="text"/> (its log).</summary>
@@ -147,12 +125,5 @@ public sealed class InferenceProcess : IAsyncLifetime
             {"partners": [{"name": "tests", "keyId": "{{keyId}}", "keySha256": "{{sha256}}", "methods": ["*"],
               "expiresAt": "2999-01-01T00:00:00Z", "ratePerSecond": 1000000, "maxRequestBytes": 4194304}]}
             """);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

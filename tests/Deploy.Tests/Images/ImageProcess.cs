@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Katalyst.Deploy.Tests.Images;
@@ -63,37 +61,8 @@ internal sealed class ImageProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the process listens on <paramref name="port"/> (a service); fails with its log if it exits.</summary>
-    public async Task ListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the image's process exited with {process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, TestContext.Current.CancellationToken);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-        }
-
-        throw new TimeoutException($"the image's process did not listen on {port} within 90 s:\n{Log}");
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public Task ListeningAsync(int port) =>
+        LoopbackPort.WaitListeningAsync(process, port, TimeSpan.FromSeconds(90), "the image's process", () => Log);
 
     public async ValueTask DisposeAsync()
     {

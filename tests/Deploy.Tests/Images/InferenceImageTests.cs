@@ -20,7 +20,7 @@ public sealed class InferenceImageTests(InferenceImage image) : IClassFixture<In
     [Fact]
     public async Task Image_StartedAsInProduction_HealthServing()
     {
-        var port = ImageProcess.FreePort();
+        var port = LoopbackPort.Free();
         var hashSets = Directory.CreateDirectory(Path.Combine(image.DataPath, "hashsets")).FullName;
         var partners = Path.Combine(image.DataPath, "partners.json");
         await File.WriteAllTextAsync(partners, OnePartner(), TestContext.Current.CancellationToken);

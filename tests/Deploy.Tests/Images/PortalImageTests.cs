@@ -14,7 +14,7 @@ public sealed partial class PortalImageTests(PortalImage image) : IClassFixture<
     [Fact]
     public async Task Image_StartedAsInProduction_ServesSignInAndItsStylesheets()
     {
-        var port = ImageProcess.FreePort();
+        var port = LoopbackPort.Free();
         await using var portal = ImageProcess.Start(image, new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Security;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
@@ -17,7 +16,7 @@ public sealed class ClientCertificateTests : IDisposable
     private readonly X509Certificate2 serverCertificate = SelfSigned("CN=katalyst-inference.test", "1.3.6.1.5.5.7.3.1");
     private readonly X509Certificate2 knownClient = SelfSigned("CN=known-partner.test", "1.3.6.1.5.5.7.3.2");
     private readonly X509Certificate2 unknownClient = SelfSigned("CN=stranger.test", "1.3.6.1.5.5.7.3.2");
-    private readonly int port = FreePort();
+    private readonly int port = LoopbackPort.Free();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -107,12 +106,5 @@ public sealed class ClientCertificateTests : IDisposable
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         // Through PKCS#12 so the private key is usable by TLS on every platform.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx, Password), Password);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
