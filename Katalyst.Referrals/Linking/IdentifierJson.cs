@@ -78,4 +78,25 @@ internal static class IdentifierJson
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
+
+    /// <summary>Every kind's threshold in force, as [{k, t}]: what the shared-identifier look-up reads carriers up to.</summary>
+    public static string Thresholds(LinkingOptions options)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var kind in LinkingOptions.DefaultThresholds.Keys.Union(options.Thresholds.Keys))
+            {
+                json.WriteStartObject();
+                json.WriteString("k", kind);
+                json.WriteNumber("t", options.ThresholdFor(kind));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
 }

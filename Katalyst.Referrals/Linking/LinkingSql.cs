@@ -6,19 +6,6 @@ internal static class LinkingSql
     /// <summary>Statements that read the same on SQLite and SQL Server.</summary>
     public static class Shared
     {
-        // Every identifier of the new referral that another referral carries too, with its count and, unless more
-        // referrals carry it than any kind's threshold allows, each other carrier and that carrier's subject.
-        public const string SharedIdentifiers = """
-            SELECT i.kind AS Kind, i.value AS Value, c.referral_count AS ReferralCount,
-                   o.report_id AS OtherReportId, s.subject_id AS OtherSubjectId
-            FROM referral_identifiers i
-            JOIN identifier_counts c ON c.kind = i.kind AND c.value = i.value
-            LEFT JOIN referral_identifiers o
-                   ON c.referral_count <= @MaxThreshold AND o.kind = i.kind AND o.value = i.value AND o.report_id <> i.report_id
-            LEFT JOIN referral_subjects s ON s.report_id = o.report_id
-            WHERE i.report_id = @ReportId AND c.referral_count > 1
-            """;
-
         public const string Carriers = """
             SELECT report_id FROM referral_identifiers WHERE kind = @Kind AND value = @Value
             """;
@@ -88,6 +75,23 @@ internal static class LinkingSql
     /// <summary>SQLite only.</summary>
     public static class Sqlite
     {
+        // Every identifier of the new referral that another referral carries too, with its count and, only when no
+        // more referrals carry it than its own kind's threshold (@Thresholds: [{k, t}]), each other carrier and that
+        // carrier's subject. An identifier over its threshold cannot link, so its carriers are never read. The
+        // thresholds are read into a table once per statement (MATERIALIZED), not parsed again for every identifier.
+        public const string SharedIdentifiers = """
+            WITH t (kind, threshold) AS MATERIALIZED (SELECT j.value ->> 'k', j.value ->> 't' FROM json_each(@Thresholds) j)
+            SELECT i.kind AS Kind, i.value AS Value, c.referral_count AS ReferralCount,
+                   o.report_id AS OtherReportId, s.subject_id AS OtherSubjectId
+            FROM referral_identifiers i
+            JOIN identifier_counts c ON c.kind = i.kind AND c.value = i.value
+            LEFT JOIN t ON t.kind = i.kind
+            LEFT JOIN referral_identifiers o
+                   ON c.referral_count <= t.threshold AND o.kind = i.kind AND o.value = i.value AND o.report_id <> i.report_id
+            LEFT JOIN referral_subjects s ON s.report_id = o.report_id
+            WHERE i.report_id = @ReportId AND c.referral_count > 1
+            """;
+
         // The referral's identifiers arrive as one JSON array of {k, v, s, o, d}: one statement per referral.
         public const string InsertIdentifiers = """
             INSERT INTO referral_identifiers (report_id, kind, value, surface, source, detail)
@@ -124,6 +128,18 @@ internal static class LinkingSql
     /// <summary>SQL Server only.</summary>
     public static class SqlServer
     {
+        public const string SharedIdentifiers = """
+            SELECT i.kind AS Kind, i.value AS Value, c.referral_count AS ReferralCount,
+                   o.report_id AS OtherReportId, s.subject_id AS OtherSubjectId
+            FROM referral_identifiers i
+            JOIN identifier_counts c ON c.kind = i.kind AND c.value = i.value
+            LEFT JOIN OPENJSON(@Thresholds) WITH (k NVARCHAR(40), t INT) AS t ON t.k = i.kind
+            LEFT JOIN referral_identifiers o
+                   ON c.referral_count <= t.t AND o.kind = i.kind AND o.value = i.value AND o.report_id <> i.report_id
+            LEFT JOIN referral_subjects s ON s.report_id = o.report_id
+            WHERE i.report_id = @ReportId AND c.referral_count > 1
+            """;
+
         public const string InsertIdentifiers = """
             INSERT INTO referral_identifiers (report_id, kind, value, surface, source, detail)
             SELECT @ReportId, j.k, j.v, j.s, j.o, j.d

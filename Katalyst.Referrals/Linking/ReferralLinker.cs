@@ -23,7 +23,7 @@ public sealed record LinkOutcome(int Identifiers, int Links, int Ignored, long S
 public sealed class ReferralLinker(LinkingOptions options, StoreProvider provider)
 {
     private readonly IdentifierExtractor extractor = new(new LinkingPhoneNumbers(options.DefaultRegion));
-    private readonly int maxThreshold = options.MaxThreshold();
+    private readonly string thresholds = IdentifierJson.Thresholds(options);
     private readonly bool sqlite = provider == StoreProvider.Sqlite;
 
     /// <summary>The options in force.</summary>
@@ -36,6 +36,12 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
         return LinkAsync(connection, transaction, referral.Manifest.ReportId, extractor.Extract(referral), cancellationToken);
     }
 
+    /// <summary>
+    /// The referral's identifiers, normalised. Pure and thread-safe: the importer calls it in its parallel readers,
+    /// so the single writer only stores and links.
+    /// </summary>
+    public IReadOnlyList<ReferralIdentifier> Extract(ParsedReferral referral) => extractor.Extract(referral);
+
     /// <summary>Stores <paramref name="identifiers"/> for a stored referral and links it.</summary>
     public async Task<LinkOutcome> LinkAsync(DbConnection connection, DbTransaction transaction, long reportId, IReadOnlyList<ReferralIdentifier> identifiers, CancellationToken cancellationToken)
     {
@@ -46,11 +52,11 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
         if (identifiers.Count > 0)
         {
             await store.ExecuteAsync(sqlite ? LinkingSql.Sqlite.InsertIdentifiers : LinkingSql.SqlServer.InsertIdentifiers,
-                new { ReportId = reportId, Identifiers = IdentifierJson.Identifiers(identifiers) });
+                ("@ReportId", reportId), ("@Identifiers", IdentifierJson.Identifiers(identifiers)));
         }
 
         var ownSubject = await store.ScalarAsync(sqlite ? LinkingSql.Sqlite.InsertSubject : LinkingSql.SqlServer.InsertSubject,
-            new { ReportId = reportId, CreatedAt = now });
+            ("@ReportId", reportId), ("@CreatedAt", now));
         var shared = identifiers.Count == 0 ? [] : await SharedAsync(store, reportId);
         if (shared.Count == 0)
         {
@@ -79,13 +85,13 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
         }
 
         await store.ExecuteAsync(sqlite ? LinkingSql.Sqlite.InsertLinks : LinkingSql.SqlServer.InsertLinks,
-            new { ReportId = reportId, Links = IdentifierJson.Links(links), LinkedAt = now });
+            ("@ReportId", reportId), ("@Links", IdentifierJson.Links(links)), ("@LinkedAt", now));
 
         // Merge into the oldest subject (the lowest id); the new referral's own subject is the newest of all.
         var subjects = linking.SelectMany(g => g.Others.Select(o => o.SubjectId)).Append(ownSubject).Distinct().Order().ToList();
         foreach (var from in subjects.Skip(1))
         {
-            await store.ExecuteAsync(LinkingSql.Shared.MergeSubject, new { Into = subjects[0], From = from });
+            await store.ExecuteAsync(LinkingSql.Shared.MergeSubject, ("@Into", subjects[0]), ("@From", from));
         }
 
         return new LinkOutcome(identifiers.Count, links.Count, ignored.Count, subjects[0]);
@@ -93,7 +99,10 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
 
     private async Task<List<SharedIdentifier>> SharedAsync(LinkStore store, long reportId)
     {
-        var rows = await store.QueryAsync<SharedRow>(LinkingSql.Shared.SharedIdentifiers, new { ReportId = reportId, MaxThreshold = maxThreshold });
+        var rows = await store.QueryAsync(
+            sqlite ? LinkingSql.Sqlite.SharedIdentifiers : LinkingSql.SqlServer.SharedIdentifiers,
+            r => new SharedRow(r.GetString(0), r.GetString(1), LinkStore.Long(r, 2), LinkStore.NullableLong(r, 3), LinkStore.NullableLong(r, 4)),
+            ("@ReportId", reportId), ("@Thresholds", thresholds));
         return rows
             .GroupBy(r => (r.Kind, r.Value))
             .Select(g => new SharedIdentifier(g.Key.Kind, g.Key.Value, (int)g.First().ReferralCount,
@@ -103,12 +112,5 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
 
     private sealed record SharedIdentifier(string Kind, string Value, int Count, List<(long ReportId, long SubjectId)> Others);
 
-    private sealed class SharedRow
-    {
-        public string Kind { get; set; } = "";
-        public string Value { get; set; } = "";
-        public long ReferralCount { get; set; }
-        public long? OtherReportId { get; set; }
-        public long? OtherSubjectId { get; set; }
-    }
+    private sealed record SharedRow(string Kind, string Value, long ReferralCount, long? OtherReportId, long? OtherSubjectId);
 }

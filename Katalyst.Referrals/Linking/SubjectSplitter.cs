@@ -10,10 +10,10 @@ internal static class SubjectSplitter
 {
     public static async Task RetractAsync(LinkStore store, string kind, string value, int count, long reportId, DateTimeOffset now)
     {
-        await store.ExecuteAsync(LinkingSql.Shared.RetractLinks, new { Kind = kind, Value = value, ReferralCount = count, RetractedAt = now });
-        var carriers = await store.QueryAsync<long>(LinkingSql.Shared.Carriers, new { Kind = kind, Value = value });
+        await store.ExecuteAsync(LinkingSql.Shared.RetractLinks, ("@Kind", kind), ("@Value", value), ("@ReferralCount", count), ("@RetractedAt", now));
+        var carriers = await store.QueryAsync(LinkingSql.Shared.Carriers, r => LinkStore.Long(r, 0), ("@Kind", kind), ("@Value", value));
         await store.InsertIgnoredAsync([.. carriers.Where(c => c != reportId).Select(c => (c, kind, value, count))], now);
-        foreach (var subject in await store.QueryAsync<long>(LinkingSql.Shared.SubjectsLinkedThrough, new { Kind = kind, Value = value }))
+        foreach (var subject in await store.QueryAsync(LinkingSql.Shared.SubjectsLinkedThrough, r => LinkStore.Long(r, 0), ("@Kind", kind), ("@Value", value)))
         {
             await SplitAsync(store, subject, now);
         }
@@ -21,14 +21,14 @@ internal static class SubjectSplitter
 
     private static async Task SplitAsync(LinkStore store, long subjectId, DateTimeOffset now)
     {
-        var members = await store.QueryAsync<long>(LinkingSql.Shared.Members, new { SubjectId = subjectId });
+        var members = await store.QueryAsync(LinkingSql.Shared.Members, r => LinkStore.Long(r, 0), ("@SubjectId", subjectId));
         if (members.Count < 2)
         {
             return;
         }
 
-        var links = await store.QueryAsync<LinkEnds>(LinkingSql.Shared.ActiveLinksOfSubject, new { SubjectId = subjectId });
-        var groups = Components.Of(members, links.Select(l => (l.ReportA, l.ReportB)));
+        var links = await store.QueryAsync(LinkingSql.Shared.ActiveLinksOfSubject, r => (LinkStore.Long(r, 0), LinkStore.Long(r, 1)), ("@SubjectId", subjectId));
+        var groups = Components.Of(members, links);
         if (groups.Count < 2)
         {
             return;
@@ -36,14 +36,11 @@ internal static class SubjectSplitter
 
         foreach (var group in groups.OrderByDescending(g => g.Count).ThenBy(g => g.Min()).Skip(1))
         {
-            var newSubject = await store.ScalarAsync(store.Sqlite ? LinkingSql.Sqlite.NewSubject : LinkingSql.SqlServer.NewSubject, new { CreatedAt = now });
-            await store.ExecuteAsync(LinkingSql.Shared.MoveMember, group.Select(r => new { SubjectId = newSubject, ReportId = r }));
+            var newSubject = await store.ScalarAsync(store.Sqlite ? LinkingSql.Sqlite.NewSubject : LinkingSql.SqlServer.NewSubject, ("@CreatedAt", now));
+            foreach (var member in group)
+            {
+                await store.ExecuteAsync(LinkingSql.Shared.MoveMember, ("@SubjectId", newSubject), ("@ReportId", member));
+            }
         }
-    }
-
-    private sealed class LinkEnds
-    {
-        public long ReportA { get; set; }
-        public long ReportB { get; set; }
     }
 }

@@ -27,7 +27,8 @@ public enum WriteOutcome
 internal static class ReferralWriter
 {
     public static async Task<WriteOutcome> WriteAsync(
-        DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken, ReferralLinker? linker = null)
+        DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken,
+        ReferralLinker? linker = null, IReadOnlyList<ReferralIdentifier>? identifiers = null)
     {
         var manifest = referral.Manifest;
         var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -53,7 +54,7 @@ internal static class ReferralWriter
             // Linked under the same savepoint: a referral is stored and linked, or neither.
             if (linker is not null)
             {
-                await linker.LinkAsync(connection, transaction, referral, cancellationToken);
+                await linker.LinkAsync(connection, transaction, manifest.ReportId, identifiers ?? linker.Extract(referral), cancellationToken);
             }
 
             await transaction.ReleaseAsync(savepoint, cancellationToken);

@@ -31,20 +31,23 @@ internal static class StoreTypeHandlers
             _ => throw new DataException($"Cannot read a timestamp from a {value.GetType().Name}."),
         };
 
-        // Always stored in UTC so that text timestamps in SQLite sort in time order.
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => SetTimestamp(parameter, value);
+    }
+
+    // Always stored in UTC so that text timestamps in SQLite sort in time order. Also used by statements that bind
+    // their parameters without Dapper (the linker's prepared commands), so both write the same text.
+    public static void SetTimestamp(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        if (parameter is Microsoft.Data.Sqlite.SqliteParameter)
         {
-            var utc = value.ToUniversalTime();
-            if (parameter is Microsoft.Data.Sqlite.SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = utc;
-            }
+            parameter.DbType = DbType.String;
+            parameter.Value = utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            parameter.DbType = DbType.DateTimeOffset;
+            parameter.Value = utc;
         }
     }
 }

@@ -1,4 +1,9 @@
+using Katalyst.Referrals.Linking;
+
 namespace Katalyst.Referrals.Intake.Import;
 
 /// <summary>What reading one package produced: a referral to store, or the reason it cannot be.</summary>
-internal sealed record PackageOutcome(ParsedReferral? Referral, Rejection? Rejection);
+/// <param name="Referral">The parsed referral, when the package was readable.</param>
+/// <param name="Rejection">Why the package cannot be stored, otherwise.</param>
+/// <param name="Identifiers">The referral's identifiers when linking is on, extracted by the reader so the single writer does not.</param>
+internal sealed record PackageOutcome(ParsedReferral? Referral, Rejection? Rejection, IReadOnlyList<ReferralIdentifier>? Identifiers = null);

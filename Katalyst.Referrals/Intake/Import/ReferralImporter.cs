@@ -57,6 +57,12 @@ public sealed partial class ReferralImporter(
                     using (package)
                     {
                         var outcome = await reader.ReadAsync(package, ct);
+                        if (linker is not null && outcome.Referral is { } referral)
+                        {
+                            // Identifiers are normalised here, in parallel, rather than in the single writer.
+                            outcome = outcome with { Identifiers = linker.Extract(referral) };
+                        }
+
                         await outcomes.WriteAsync(outcome, ct);
                     }
                 });
@@ -102,7 +108,7 @@ public sealed partial class ReferralImporter(
         WriteOutcome written;
         try
         {
-            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker);
+            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker, outcome.Identifiers);
         }
         catch (DbException ex)
         {

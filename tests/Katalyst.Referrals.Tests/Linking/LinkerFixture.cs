@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
@@ -28,15 +29,21 @@ internal sealed class LinkerFixture : IAsyncDisposable
     {
         await using var connection = await Store.DataSource.OpenAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var outcome = await AddAsync(connection, transaction, reportId, identifiers);
+        await transaction.CommitAsync(Ct);
+        return outcome;
+    }
+
+    /// <summary>Stores a bare referral and links it on the caller's connection and transaction (the importer's way).</summary>
+    public async Task<LinkOutcome> AddAsync(DbConnection connection, DbTransaction transaction, long reportId, params (string Kind, string Value)[] identifiers)
+    {
         await connection.ExecuteAsync("""
             INSERT INTO referrals (report_id, received_at, report_type, country, incident_type, incident_at, escalated,
                                    file_count, package_sha256, manifest_json, report_xml, imported_at)
             VALUES (@ReportId, '2026-11-01T00:00:00Z', 'referral', 'PK', 'x', '2026-11-01T00:00:00Z', 0, 0, 'x', '{}', '<report/>', '2026-11-01T00:00:00Z')
             """, new { ReportId = reportId }, transaction);
-        var outcome = await Linker.LinkAsync(connection, transaction, reportId,
+        return await Linker.LinkAsync(connection, transaction, reportId,
             identifiers.Select(i => new ReferralIdentifier(i.Kind, i.Value, i.Value, "test")).ToList(), Ct);
-        await transaction.CommitAsync(Ct);
-        return outcome;
     }
 
     /// <summary>The stored subjects, each as its sorted report numbers, sorted by the first.</summary>
