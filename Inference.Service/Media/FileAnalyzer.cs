@@ -3,6 +3,7 @@ using Katalyst.Media.Decoding;
 using Katalyst.Media.HashSets;
 using Katalyst.Media.Matching;
 using Katalyst.Media.Pdq;
+using Microsoft.Extensions.Options;
 
 namespace Katalyst.Inference.Media;
 
@@ -30,12 +31,17 @@ public sealed record FileAnalysis(
     string Md5, string Sha1, string Sha256, long ByteLength, ImageOutcome Image, string ImageProblem, string ImageFormat,
     PdqResult? Pdq, IReadOnlyList<FileMatch> Matches);
 
+/// <summary>An image's PDQ and, when dihedral matching is on, its eight rotated and flipped hashes.</summary>
+internal sealed record PdqHashes(PdqResult Result, IReadOnlyList<PdqHash>? Dihedral);
+
 /// <summary>
 /// Analyses one file's bytes: the three cryptographic hashes, the image decoded with the project's
 /// <see cref="ImageDecoder"/> (its declared-size check refuses bombs) and PDQ-hashed, and every hash matched against
-/// one version of the known-hash sets (PDQ only when its quality is usable, 50 or more). Pure apart from the decoder's pooled buffer; thread-safe.
+/// one version of the known-hash sets (PDQ only when its quality is usable, 50 or more; with
+/// <see cref="MediaAnalysisOptions.MatchDihedral"/> its eight rotations and flips). Pure apart from the decoder's pooled
+/// buffer; thread-safe.
 /// </summary>
-public sealed class FileAnalyzer(ImageDecoder decoder)
+public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOptions> options)
 {
     /// <summary>Analyses <paramref name="bytes"/>; <paramref name="name"/> is what messages name.</summary>
     public FileAnalysis Analyze(ReadOnlySpan<byte> bytes, string name, KnownHashMatcher matcher)
@@ -53,18 +59,22 @@ public sealed class FileAnalyzer(ImageDecoder decoder)
         Add(new HashQuery(HashType.Sha256, sha256));
         // Upstream's rule: a hash of quality below 50 (flat or featureless pictures) is unusable for matching; it is
         // still reported, but matching it would call unrelated pictures known (seen with generated gradients at distance 28).
-        if (pdq is { IsUsable: true } result)
+        if (pdq is { Result.IsUsable: true, Dihedral: null })
         {
-            Add(HashQuery.Of(result.Hash));
+            Add(HashQuery.Of(pdq.Result.Hash));
+        }
+        else if (pdq is { Result.IsUsable: true, Dihedral: { } variants })
+        {
+            matches.AddRange(matcher.MatchDihedral(variants).Select(m => new FileMatch(HashType.Pdq, m)));
         }
 
         return new FileAnalysis(
             Convert.ToHexStringLower(md5), Convert.ToHexStringLower(sha1), Convert.ToHexStringLower(sha256), bytes.Length,
-            image, problem, format, pdq,
+            image, problem, format, pdq?.Result,
             [.. matches.OrderBy(m => m.Match.Distance).ThenBy(m => m.Match.Set, StringComparer.Ordinal).ThenBy(m => m.HashType)]);
     }
 
-    private (ImageOutcome Image, string Problem, string Format, PdqResult? Pdq) Hash(ReadOnlySpan<byte> bytes, string name)
+    private (ImageOutcome Image, string Problem, string Format, PdqHashes? Pdq) Hash(ReadOnlySpan<byte> bytes, string name)
     {
         try
         {
@@ -74,12 +84,30 @@ public sealed class FileAnalyzer(ImageDecoder decoder)
                 return (ImageOutcome.Unreadable, $"{name}: {decoded.Width} x {decoded.Height} is too small to PDQ-hash (at least {PdqHasher.MinimumSide} pixels a side)", decoded.Format, null);
             }
 
-            return (ImageOutcome.Image, "", decoded.Format, PdqHasher.Hash(decoded.Pixels));
+            return (ImageOutcome.Image, "", decoded.Format, Pdq(decoded));
         }
         catch (ImageDecodingException ex)
         {
             return (Classify(ex.Reason), ex.Message, "", null);
         }
+    }
+
+    // The dihedral hashes come from the one DCT the plain hash needs, so they cost little more. Their first is the plain
+    // hash except for a picture of exactly 64 x 64, which upstream's plain hash takes as its grid unblurred.
+    private PdqHashes Pdq(DecodedImage decoded)
+    {
+        if (!options.Value.MatchDihedral)
+        {
+            return new PdqHashes(PdqHasher.Hash(decoded.Pixels), null);
+        }
+
+        var dihedral = PdqHasher.HashDihedral(decoded.Pixels);
+        var plain = decoded.Width == 64 && decoded.Height == 64
+            ? PdqHasher.Hash(decoded.Pixels)
+            : new PdqResult(dihedral[PdqDihedral.Original], dihedral.Quality);
+        var variants = dihedral.Hashes.ToArray();
+        variants[(int)PdqDihedral.Original] = plain.Hash;
+        return new PdqHashes(plain, variants);
     }
 
     // The decoder's reasons are its contract: "refused before decoding" for bombs, "is not an image" for other bytes.

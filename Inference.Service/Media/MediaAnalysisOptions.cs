@@ -14,4 +14,11 @@ public sealed class MediaAnalysisOptions
     /// </summary>
     [Range(1, int.MaxValue - 64)]
     public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a picture's PDQ is also matched as rotated and mirrored (its eight dihedral variants, from the one DCT
+    /// PDQ computes anyway), so a turned or flipped copy of listed material is found; each match says which variant
+    /// matched (<c>MediaMatch.pdq_transform</c>). Default true. Off, only the picture as it is is matched.
+    /// </summary>
+    public bool MatchDihedral { get; set; } = true;
 }

@@ -91,6 +91,8 @@ public sealed partial class MediaService(FileAnalyzer analyzer, LoadedHashSets s
             {
                 Set = m.Match.Set, Category = m.Match.Category, Source = m.Match.Source, Distance = m.Match.Distance, MatchedValue = m.Match.MatchedHash,
             },
+            // PdqDihedral's values are PdqTransform's, in upstream's order.
+            PdqTransform = (PdqTransform)(int)m.Match.Transform,
         }));
         return mapped;
     }

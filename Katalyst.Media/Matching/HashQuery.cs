@@ -34,4 +34,13 @@ public sealed record HashQuery(HashType Type, byte[] Digest)
 }
 
 /// <summary>A known hash that matched a query: the set, what the list says about it, and how far it is (0 for exact).</summary>
-public sealed record HashMatch(string Set, string Category, string Source, int Distance, string MatchedHash);
+/// <param name="Set">The set's name.</param>
+/// <param name="Category">The category the list gives the hash.</param>
+/// <param name="Source">Where the list says the hash came from.</param>
+/// <param name="Distance">Hamming distance for PDQ, 0 for an exact match.</param>
+/// <param name="MatchedHash">The listed hash, lowercase hex.</param>
+/// <param name="Transform">
+/// Which rotation or flip of the queried picture matched (<see cref="KnownHashMatcher.MatchDihedral"/>); default
+/// <see cref="PdqDihedral.Original"/>: the picture as it is, and always for cryptographic hashes.
+/// </param>
+public sealed record HashMatch(string Set, string Category, string Source, int Distance, string MatchedHash, PdqDihedral Transform = PdqDihedral.Original);

@@ -1,4 +1,5 @@
 using Katalyst.Media.HashSets;
+using Katalyst.Media.Pdq;
 
 namespace Katalyst.Media.Matching;
 
@@ -86,5 +87,41 @@ public sealed class KnownHashMatcher(HashSetManifest manifest, IReadOnlyList<Ind
         }
 
         return [.. matches.OrderBy(m => m.Distance).ThenBy(m => m.Set, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Every match for any of a picture's eight dihedral PDQ hashes (<see cref="PdqHasher.HashDihedral"/>, in
+    /// <see cref="PdqDihedral"/> order): a rotated or mirrored copy of listed material is found, with
+    /// <see cref="HashMatch.Transform"/> saying which variant matched. A listed hash several variants reach is reported
+    /// once, at its nearest (the picture as it is first at equal distance). Nearest first, then by set name.
+    /// </summary>
+    /// <remarks>
+    /// Probing the query's variants, not listing eight variants of every known hash, keeps the index at one entry per
+    /// listed hash (10 million hashes stay 10 million entries) and costs eight searches only for pictures analysed here;
+    /// a hash alone cannot be turned (its variants need the picture's DCT), so lists need nothing new.
+    /// </remarks>
+    /// <exception cref="ArgumentException">Not eight hashes.</exception>
+    public IReadOnlyList<HashMatch> MatchDihedral(IReadOnlyList<PdqHash> variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        if (variants.Count != 8)
+        {
+            throw new ArgumentException($"A picture has 8 dihedral PDQ hashes, not {variants.Count}.", nameof(variants));
+        }
+
+        var nearest = new Dictionary<(string, string, string, string), HashMatch>();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            foreach (var match in Match(HashQuery.Of(variants[v])))
+            {
+                var key = (match.Set, match.MatchedHash, match.Category, match.Source);
+                if (!nearest.TryGetValue(key, out var seen) || match.Distance < seen.Distance)
+                {
+                    nearest[key] = match with { Transform = (PdqDihedral)v };
+                }
+            }
+        }
+
+        return [.. nearest.Values.OrderBy(m => m.Distance).ThenBy(m => m.Set, StringComparer.Ordinal).ThenBy(m => m.Transform)];
     }
 }

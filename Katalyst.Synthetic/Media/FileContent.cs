@@ -30,7 +30,7 @@ internal sealed record FileContent(byte[]? Bytes, string? Md5, string? Sha1)
         {
             FileSource.KnownExact => pool.Images[file.KnownIndex].Bytes,
             _ when !media => null,
-            FileSource.NearDuplicate => NearDuplicateBytes(file, pool.Images[file.KnownIndex]),
+            FileSource.NearDuplicate => NearDuplicate.Render(pool.Images[file.KnownIndex], file.NearKind, file.NearAmount, file.Encoding, file.JpegQuality),
             _ => ImageEncoder.Encode(Painter.Paint(file.NewPicture!), file.Encoding, file.JpegQuality),
         };
 
@@ -42,12 +42,6 @@ internal sealed record FileContent(byte[]? Bytes, string? Md5, string? Sha1)
 
         var exact = file.Source == FileSource.KnownExact ? pool.Images[file.KnownIndex] : null;
         return new FileContent(bytes, exact?.Md5 ?? KnownPool.Md5Hex(bytes), exact?.Sha1 ?? KnownPool.Sha1Hex(bytes));
-    }
-
-    private static byte[] NearDuplicateBytes(FilePlan file, KnownImage original)
-    {
-        var pixels = NearDuplicate.Apply(Painter.Paint(original.Spec), file.NearKind, file.NearAmount);
-        return ImageEncoder.Encode(pixels, file.Encoding, file.JpegQuality);
     }
 
     /// <summary>A well-formed MD5 that is not the file's, for the deliberately wrong ones.</summary>

@@ -43,7 +43,7 @@ internal sealed class KnownPool
         Parallel.For(0, ImageCount, options, i =>
         {
             var rng = SeedMix.Random(seed, RandomStream.KnownPool, i);
-            var spec = Painter.RandomSpec(rng, 384);
+            var spec = Painter.RandomSpec(rng, 384, minSide: 192);
             var encoding = rng.Chance(0.4) ? ImageEncoding.Png : ImageEncoding.Jpeg;
             var quality = rng.Next(70, 96);
             var category = rng.Weighted(Categories);

@@ -35,4 +35,34 @@ internal static class DrawnImages
     /// <summary>The bitmap scaled to <paramref name="percent"/> of its size.</summary>
     public static SKBitmap Resize(SKBitmap bitmap, int percent) =>
         bitmap.Resize(new SKImageInfo(bitmap.Width * percent / 100, bitmap.Height * percent / 100, SKColorType.Rgba8888, SKAlphaType.Opaque), new SKSamplingOptions(SKFilterMode.Linear));
+
+    /// <summary>The bitmap turned 90 degrees clockwise, pixel for pixel.</summary>
+    public static SKBitmap TurnClockwise(SKBitmap bitmap)
+    {
+        var turned = new SKBitmap(bitmap.Height, bitmap.Width, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                turned.SetPixel(bitmap.Height - 1 - y, x, bitmap.GetPixel(x, y));
+            }
+        }
+
+        return turned;
+    }
+
+    /// <summary>The bitmap's mirror image (left and right swapped), pixel for pixel.</summary>
+    public static SKBitmap Mirror(SKBitmap bitmap)
+    {
+        var mirrored = new SKBitmap(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                mirrored.SetPixel(bitmap.Width - 1 - x, y, bitmap.GetPixel(x, y));
+            }
+        }
+
+        return mirrored;
+    }
 }

@@ -57,6 +57,42 @@ public sealed class MediaServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_TurnedAndMirroredCopiesOfKnownPicture_MatchPdqNamingTheTransform()
+    {
+        // 320 x 320: PDQ's sampling is symmetric, so a turn's variant is exact (see DihedralMatchTests).
+        using var picture = DrawnImages.Draw(7, 320, 320);
+        var original = DrawnImages.Encode(picture);
+        server.Import("ncmec", $"pdq,{Pdq(original)},A1,NCMEC\n");
+        server.Start();
+        using var turned = DrawnImages.TurnClockwise(picture);
+        using var mirrored = DrawnImages.Mirror(picture);
+
+        var turnedMatch = Assert.Single((await AnalyzeAsync("turned.png", DrawnImages.Encode(turned))).Matches);
+        var mirroredMatch = Assert.Single((await AnalyzeAsync("mirrored.jpg", DrawnImages.Encode(mirrored, SKEncodedImageFormat.Jpeg, 80))).Matches);
+        var asIs = Assert.Single((await AnalyzeAsync("original.png", original)).Matches);
+
+        Assert.Equal((HashType.Pdq, PdqTransform.Rotate90, Pdq(original)), (turnedMatch.HashType, turnedMatch.PdqTransform, turnedMatch.Match.MatchedValue));
+        Assert.InRange(turnedMatch.Match.Distance, 0, 31);
+        Assert.Equal((HashType.Pdq, PdqTransform.FlipY), (mirroredMatch.HashType, mirroredMatch.PdqTransform));
+        Assert.InRange(mirroredMatch.Match.Distance, 0, 31);
+        Assert.Equal((PdqTransform.None, 0), (asIs.PdqTransform, asIs.Match.Distance));
+    }
+
+    [Fact]
+    public async Task Analyze_TurnedCopyWithDihedralMatchingOff_NoMatch()
+    {
+        using var picture = DrawnImages.Draw(7, 320, 320);
+        server.Import("ncmec", $"pdq,{Pdq(DrawnImages.Encode(picture))},A1,NCMEC\n");
+        server.Start(new Dictionary<string, string> { ["Media:Analysis:MatchDihedral"] = "false" });
+        using var turned = DrawnImages.TurnClockwise(picture);
+
+        var analysis = await AnalyzeAsync("turned.png", DrawnImages.Encode(turned));
+
+        Assert.Equal(ImageStatus.Image, analysis.Image);
+        Assert.Empty(analysis.Matches);
+    }
+
+    [Fact]
     public async Task Analyze_UnknownPicture_NoMatches()
     {
         using var known = DrawnImages.Draw(3);
