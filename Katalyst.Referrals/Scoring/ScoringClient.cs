@@ -50,10 +50,18 @@ public sealed partial class ScoringClient : IDisposable
 
     /// <summary>Scores the requests in order.</summary>
     /// <exception cref="RpcException">The service cannot be reached or failed.</exception>
-    public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
+        ScoreAsync(requests, deadline: null, cancellationToken);
+
+    /// <summary>
+    /// Scores the requests in order within <paramref name="deadline"/> (sent as the gRPC deadline: the service drops
+    /// work whose caller stopped waiting; past it the call fails with <c>DEADLINE_EXCEEDED</c>).
+    /// </summary>
+    /// <exception cref="RpcException">The service cannot be reached, failed, or the deadline passed.</exception>
+    public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, TimeSpan? deadline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        using var call = client.ScoreStream(cancellationToken: cancellationToken);
+        using var call = client.ScoreStream(deadline: deadline is { } within ? DateTime.UtcNow + within : null, cancellationToken: cancellationToken);
         var reading = Task.Run(async () =>
         {
             var outcomes = new List<ScoringOutcome>(requests.Count);
