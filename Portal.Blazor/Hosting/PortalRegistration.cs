@@ -38,6 +38,10 @@ public static class PortalRegistration
             .Bind(builder.Configuration.GetSection(PortalScoringOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions>()
+            .Bind(builder.Configuration.GetSection("Scoring:Outbox"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHostedService<UnscoredReferralScoring>();
         builder.Services.AddHostedService<UnanalysedFileAnalysis>();
         builder.Services.AddSingleton<ScoringConnection>();
