@@ -8,7 +8,7 @@ namespace Katalyst.Inference.Scoring;
 public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, IOptions<ScoringOptions> options) : Protos.V1.Scoring.ScoringBase
 {
     /// <inheritdoc />
-    public override Task<ScoreResult> Score(ScoreRequest request, ServerCallContext context)
+    public override async Task<ScoreResult> Score(ScoreRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (ScoreRequestValidation.Problem(request) is { } problem)
@@ -16,17 +16,38 @@ public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, I
             throw new RpcException(new Status(StatusCode.InvalidArgument, problem));
         }
 
-        return batcher.ScoreAsync(request, context.CancellationToken);
+        try
+        {
+            return await batcher.ScoreAsync(request, context.CancellationToken);
+        }
+        catch (OperationCanceledException) when (DeadlinePassed(context))
+        {
+            throw DeadlineExceeded();
+        }
     }
 
     /// <inheritdoc />
-    public override Task ScoreStream(IAsyncStreamReader<ScoreRequest> requestStream, IServerStreamWriter<ScoreResult> responseStream, ServerCallContext context)
+    public override async Task ScoreStream(IAsyncStreamReader<ScoreRequest> requestStream, IServerStreamWriter<ScoreResult> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        return new StreamScoring(batcher, options.Value.MaxBatchSize).RunAsync(requestStream, responseStream, context.CancellationToken);
+        try
+        {
+            await new StreamScoring(batcher, options.Value.MaxBatchSize).RunAsync(requestStream, responseStream, context.CancellationToken);
+        }
+        catch (OperationCanceledException) when (DeadlinePassed(context))
+        {
+            throw DeadlineExceeded();
+        }
     }
+
+    // The batcher drops a request whose call was cancelled; the caller must then read DEADLINE_EXCEEDED, not UNKNOWN
+    // ("exception thrown by handler"), which is what gRPC sends when the handler's cancellation escapes first.
+    private static bool DeadlinePassed(ServerCallContext context) => context.Deadline <= DateTime.UtcNow;
+
+    private static RpcException DeadlineExceeded() =>
+        new(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before it was scored; its work was dropped."));
 
     /// <inheritdoc />
     public override Task<GetModelsResponse> GetModels(GetModelsRequest request, ServerCallContext context)

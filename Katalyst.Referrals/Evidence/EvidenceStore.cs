@@ -137,6 +137,24 @@ public sealed class EvidenceStore
         }
     }
 
+    /// <summary>
+    /// Deletes the bytes with this SHA-256; only for bytes the caller has checked no stored referral refers to (an
+    /// import's leftovers from a package it did not store). Evidence of a stored referral is never removed.
+    /// </summary>
+    /// <returns>True when bytes were there and were deleted.</returns>
+    public bool RemoveUnreferenced(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.SetAttributes(path, FileAttributes.Normal);
+        File.Delete(path);
+        return true;
+    }
+
     /// <summary>Opens stored bytes for reading.</summary>
     public Stream OpenRead(string sha256) =>
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);

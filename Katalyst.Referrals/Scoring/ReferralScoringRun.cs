@@ -1,4 +1,3 @@
-using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Analysis;
 
@@ -24,8 +23,7 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
     public async Task<ScoringRunSummary> ScoreUnscoredAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var scores = new ReferralScoreStore(dataSource);
-        var queries = new ReferralQueries(dataSource);
-        var subjects = new SubjectQueries(dataSource);
+        var builder = new StoredReferralRequests(dataSource, context, afterAnalysis);
         var analyses = new FileAnalysisStore(dataSource);
         var pending = afterAnalysis
             ? await analyses.UnscoredAnalysedAsync(int.MaxValue, cancellationToken)
@@ -37,19 +35,10 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
             var requests = new List<Protos.V1.ScoreRequest>(chunk.Length);
             foreach (var reportId in chunk)
             {
-                var referral = await queries.GetAsync(reportId, cancellationToken);
-                if (referral is null)
+                if (await builder.BuildAsync(reportId, cancellationToken) is { } request)
                 {
-                    continue;
+                    requests.Add(request);
                 }
-
-                var analysed = afterAnalysis ? await analyses.ForReferralAsync(reportId, cancellationToken) : new Dictionary<string, StoredFileAnalysis>();
-                var files = referral.Files.Select(f => new FileFacts(f.FileId, f.Details, f.Md5, f.Sha1, analysed.GetValueOrDefault(f.FileId)?.Verdict));
-                var request = ScoreRequestMapper.Map(referral.Manifest, referral.Report, files, context);
-                var linked = await subjects.LinkedSummaryAsync(reportId, cancellationToken);
-                request.LinkedReferrals = Math.Max(request.LinkedReferrals, linked.LinkedReferrals);
-                request.LinkedMaxTier = linked.LinkedMaxTier ?? 0;
-                requests.Add(request);
             }
 
             var outcomes = await client.ScoreAsync(requests, cancellationToken);

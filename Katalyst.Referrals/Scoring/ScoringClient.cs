@@ -76,14 +76,23 @@ public sealed partial class ScoringClient : IDisposable
     /// deterministic, so both answers are the same, and only one comes back.
     /// </summary>
     /// <exception cref="RpcException">The service cannot be reached (UNAVAILABLE once gRPC's retries are spent), the deadline passed, or it failed.</exception>
-    public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken = default) =>
+        ScoreAsync(requests, deadline: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ScoreAsync(IReadOnlyList{ScoreRequest}, CancellationToken)"/>, each call within <paramref name="deadline"/>
+    /// (default: the configured call timeout), sent as the gRPC deadline: the service drops work whose caller stopped
+    /// waiting; past it the call fails with <c>DEADLINE_EXCEEDED</c>.
+    /// </summary>
+    /// <exception cref="RpcException">The service cannot be reached, failed, or the deadline passed.</exception>
+    public async Task<IReadOnlyList<ScoringOutcome>> ScoreAsync(IReadOnlyList<ScoreRequest> requests, TimeSpan? deadline, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
         var outcomes = new List<ScoringOutcome>(requests.Count);
         var pending = requests;
         while (true)
         {
-            var (received, failure) = await StreamOnceAsync(pending, cancellationToken);
+            var (received, failure) = await StreamOnceAsync(pending, deadline, cancellationToken);
             outcomes.AddRange(received);
             if (failure is null)
             {
@@ -100,9 +109,9 @@ public sealed partial class ScoringClient : IDisposable
         }
     }
 
-    private async Task<(List<ScoringOutcome> Received, RpcException? Failure)> StreamOnceAsync(IReadOnlyList<ScoreRequest> requests, CancellationToken cancellationToken)
+    private async Task<(List<ScoringOutcome> Received, RpcException? Failure)> StreamOnceAsync(IReadOnlyList<ScoreRequest> requests, TimeSpan? deadline, CancellationToken cancellationToken)
     {
-        using var call = client.ScoreStream(CallOptions(cancellationToken));
+        using var call = client.ScoreStream(CallOptions(cancellationToken, deadline));
         var received = new List<ScoringOutcome>(requests.Count);
         var reading = Task.Run(async () =>
         {
@@ -139,7 +148,7 @@ public sealed partial class ScoringClient : IDisposable
     }
 
     // Every call carries a deadline: a replica that hangs fails the call instead of holding the caller for ever.
-    private CallOptions CallOptions(CancellationToken cancellationToken) => new(deadline: DateTime.UtcNow.Add(callTimeout), cancellationToken: cancellationToken);
+    private CallOptions CallOptions(CancellationToken cancellationToken, TimeSpan? within = null) => new(deadline: DateTime.UtcNow.Add(within ?? callTimeout), cancellationToken: cancellationToken);
 
     private static (Protos.V1.Scoring.ScoringClient, TierRules.TierRulesClient, Protos.V1.Media.MediaClient) Clients(GrpcChannel channel, string? apiKey)
     {

@@ -14,6 +14,13 @@ public sealed class ReferralScoreStore(StoreDataSource dataSource)
         ArgumentNullException.ThrowIfNull(scores);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteAsync(connection, transaction, scores, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces the scores of the referrals and updates their queue rows inside the caller's transaction.</summary>
+    internal static async Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyCollection<ReferralScore> scores, CancellationToken cancellationToken)
+    {
         var now = DateTimeOffset.UtcNow;
         await connection.ExecuteAsync(new CommandDefinition(ReferralScoreSql.Shared.Delete, scores.Select(s => new { s.ReportId }), transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(ReferralScoreSql.Shared.Insert, scores.Select(s => new
@@ -33,7 +40,6 @@ public sealed class ReferralScoreStore(StoreDataSource dataSource)
 
         // The queue orders by the scored tier and score: its rows change in the same transaction.
         await QueueRows.UpdateScoresAsync(connection, transaction, scores.Select(s => (s.ReportId, s.Tier, s.Score)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Report numbers of referrals not scored yet, lowest first.</summary>

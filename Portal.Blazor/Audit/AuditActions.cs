@@ -96,6 +96,9 @@ public static class AuditActions
     /// <summary>A supervisor recorded legal authority to view a referral's unviewed files.</summary>
     public const string LegalAuthorityRecorded = "referral.legal-authority-recorded";
 
+    /// <summary>A person sent a referral whose scoring was given up back to the scoring outbox.</summary>
+    public const string ScoringRetried = "scoring.retried";
+
     /// <summary>Referrals or files were exported.</summary>
     public const string Exported = "export";
 
@@ -106,5 +109,6 @@ public static class AuditActions
         UserCreated, UserRolesChanged, UserUnitChanged, UserDisabled, UserEnabled, UserPasswordReset, UserUnlocked,
         UnitCreated, UnitRenamed, RoutingRuleAdded, RoutingRuleRemoved, DemoAccountsCreated,
         ReferralOpened, SubjectOpened, MediaRevealed, StatusChanged, Assigned, TierOverridden, NoteAdded, LegalAuthorityRecorded, Exported,
+        ScoringRetried,
     ];
 }

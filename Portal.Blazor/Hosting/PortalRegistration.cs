@@ -41,6 +41,10 @@ public static class PortalRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PortalScoringOptions>, PortalScoringOptionsValidation>();
+        builder.Services.AddOptions<Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions>()
+            .Bind(builder.Configuration.GetSection("Scoring:Outbox"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHostedService<UnscoredReferralScoring>();
         builder.Services.AddHostedService<UnanalysedFileAnalysis>();
         builder.Services.AddSingleton<ScoringConnection>();

@@ -1,19 +1,25 @@
-using Grpc.Core;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Referrals.Scoring.Outbox;
 using Katalyst.Referrals.Store;
 using Microsoft.Extensions.Options;
 
 namespace Katalyst.Portal.Scoring;
 
 /// <summary>
-/// Scores imported referrals in the background: every few seconds, whatever is unscored goes to the scoring service
-/// and the answers are stored beside the referrals, so the list shows tier, score and reasons. A referral waits until
-/// <see cref="UnanalysedFileAnalysis"/> has analysed every file whose bytes were received, so its score uses known
-/// versus new material.
+/// Scores imported referrals in the background through the scoring outbox: every few seconds this instance claims
+/// due work in the database (so several portal instances on one store share it, never scoring a referral twice),
+/// scores it and stores the answers beside the referrals. A failed attempt waits for its backoff; work given up is
+/// shown on /admin/scoring for a person to retry. A referral waits until <see cref="UnanalysedFileAnalysis"/> has
+/// analysed every file whose bytes were received, so its score uses known versus new material.
 /// </summary>
-public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, IOptions<PortalScoringOptions> options, ILogger<UnscoredReferralScoring> logger)
+public sealed partial class UnscoredReferralScoring(
+    StoreDataSource dataSource, IOptions<PortalScoringOptions> options, IOptions<ScoringOutboxOptions> outbox,
+    ILogger<UnscoredReferralScoring> logger, ILoggerFactory loggers)
     : BackgroundService
 {
+    /// <summary>This instance's name in the claims it takes: machine, process and a random part.</summary>
+    public static readonly string Claimer = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,21 +32,14 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
 
         var known = settings.KnownHashesPath is { Length: > 0 } path ? KnownHashList.Load(path) : KnownHashList.Empty;
         using var client = new ScoringClient(target, settings.ApiKey, settings.ChannelOptions());
-        var run = new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(known), afterAnalysis: true);
+        var run = new ScoringOutboxRun(dataSource, client, ScoringContext.Pakistan(known), outbox.Value, Claimer, afterAnalysis: true, logger: loggers.CreateLogger<ScoringOutboxRun>());
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
         {
-            try
+            var pass = await run.DrainAsync(cancellationToken: stoppingToken);
+            if (pass.Claimed > 0)
             {
-                var summary = await run.ScoreUnscoredAsync(cancellationToken: stoppingToken);
-                if (summary.Scored + summary.Failed.Count > 0)
-                {
-                    LogScored(summary.Scored, summary.Failed.Count);
-                }
-            }
-            catch (RpcException ex)
-            {
-                LogUnreachable(client.Target, ex.Status.Detail);
+                LogPass(pass.Scored, pass.Retrying, pass.GaveUp.Count, client.Target);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -49,9 +48,6 @@ public sealed partial class UnscoredReferralScoring(StoreDataSource dataSource, 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring:Server and Scoring:Addresses are empty: imported referrals are not scored")]
     private partial void LogOff();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Scored} referrals ({Failed} refused)")]
-    private partial void LogScored(int scored, int failed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The scoring service at {Server} cannot be reached: {Detail}; will try again")]
-    private partial void LogUnreachable(string server, string detail);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Scored} referrals with {Server}; {Retrying} wait to be retried, {GaveUp} given up")]
+    private partial void LogPass(int scored, int retrying, int gaveUp, string server);
 }

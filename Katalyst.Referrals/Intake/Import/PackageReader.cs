@@ -20,6 +20,13 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
 
     public async Task<PackageOutcome> ReadAsync(ReferralPackage package, CancellationToken cancellationToken)
     {
+        var stored = new List<string>();
+        var outcome = await ReadAsync(package, stored, cancellationToken);
+        return outcome.Rejection is null ? outcome : outcome with { StoredBytes = stored };
+    }
+
+    private async Task<PackageOutcome> ReadAsync(ReferralPackage package, List<string> stored, CancellationToken cancellationToken)
+    {
         long? reportId = null;
         try
         {
@@ -33,7 +40,7 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
             var reportBytes = await ReadSmallAsync(layout.Report ?? throw Missing(ReportName), fingerprint, cancellationToken);
             var report = ReportXmlParser.Parse(new MemoryStream(reportBytes, writable: false), ReportName, options.MaxXmlBytes);
 
-            var files = await ReadFilesAsync(layout, manifest, fingerprint, cancellationToken);
+            var files = await ReadFilesAsync(layout, manifest, fingerprint, stored, cancellationToken);
             return new PackageOutcome(
                 new ParsedReferral(package.Name, manifest, report, XmlText.Decode(reportBytes), files, Fingerprint(fingerprint)),
                 null);
@@ -58,7 +65,7 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
     }
 
     private async Task<List<ReferralFile>> ReadFilesAsync(
-        PackageLayout layout, ReferralManifest manifest, SortedDictionary<string, string> fingerprint, CancellationToken cancellationToken)
+        PackageLayout layout, ReferralManifest manifest, SortedDictionary<string, string> fingerprint, List<string> stored, CancellationToken cancellationToken)
     {
         var details = new Dictionary<string, (FileDetails Details, string Xml)>(StringComparer.Ordinal);
         foreach (var entry in layout.DetailsDocuments)
@@ -92,7 +99,7 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
                 throw new ReferralFormatException(entry.Path, null, $"two byte files share the fileId \"{stem}\"");
             }
 
-            var hashes = await StoreBytesAsync(entry, cancellationToken);
+            var hashes = await StoreBytesAsync(entry, stored, cancellationToken);
             fingerprint[entry.Path] = hashes.Sha256;
             details.TryGetValue(stem, out var detail);
             files.Add(new ReferralFile(stem, detail.Details, detail.Xml, entry.Path[FilesFolder.Length..], hashes,
@@ -106,7 +113,7 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
         return files;
     }
 
-    private async Task<EvidenceHashes> StoreBytesAsync(PackageEntry entry, CancellationToken cancellationToken)
+    private async Task<EvidenceHashes> StoreBytesAsync(PackageEntry entry, List<string> stored, CancellationToken cancellationToken)
     {
         if (entry.Length > options.MaxFileBytes)
         {
@@ -119,6 +126,11 @@ internal sealed class PackageReader(EvidenceStore? evidence, IntakeOptions optio
             hashes = evidence is null
                 ? await EvidenceStore.CopyAndHashAsync(stream, null, options.MaxFileBytes, cancellationToken)
                 : await evidence.AddAsync(stream, options.MaxFileBytes, cancellationToken);
+        }
+
+        if (evidence is not null)
+        {
+            stored.Add(hashes.Sha256);
         }
 
         long pixels;

@@ -41,6 +41,9 @@ public sealed partial class ReferralImporter(
         await WriteAllAsync(outcomes.Reader, tally, cancellationToken);
         await producing;
 
+        // Bytes stored for packages that were then rejected or conflicted: removed unless a stored referral refers to them.
+        await OrphanEvidence.RemoveAsync(dataSource, evidence, tally.MaybeOrphaned, cancellationToken);
+
         LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
         return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, clock.Elapsed);
     }
@@ -101,6 +104,7 @@ public sealed partial class ReferralImporter(
                 rejection.FileName, rejection.LineNumber, rejection.Element, rejection.Reason, cancellationToken);
             LogRejected(rejection.ToString());
             tally.Rejections.Add(rejection);
+            tally.MaybeOrphaned.UnionWith(outcome.StoredBytes ?? []);
             return;
         }
 
@@ -114,7 +118,7 @@ public sealed partial class ReferralImporter(
         {
             // The writer rolled this package back to its savepoint: the rest of the batch goes on.
             var refused = new Rejection(referral.Package, referral.Manifest.ReportId, null, null, null, $"the store refused it: {ex.Message}");
-            await WriteOneAsync(connection, transaction, new PackageOutcome(null, refused), tally, cancellationToken);
+            await WriteOneAsync(connection, transaction, new PackageOutcome(null, refused, StoredBytes: StoredBytesOf(referral)), tally, cancellationToken);
             return;
         }
 
@@ -129,9 +133,13 @@ public sealed partial class ReferralImporter(
             case WriteOutcome.Conflict:
                 LogConflict(referral.Manifest.ReportId, referral.Package);
                 tally.Conflicts.Add(new Conflict(referral.Package, referral.Manifest.ReportId));
+                tally.MaybeOrphaned.UnionWith(StoredBytesOf(referral));
                 break;
         }
     }
+
+    private static List<string> StoredBytesOf(ParsedReferral referral) =>
+        [.. referral.Files.Where(f => f.Hashes is not null).Select(f => f.Hashes!.Sha256)];
 
     private sealed class Tally(IProgress<ImportProgress>? progress)
     {
@@ -142,6 +150,8 @@ public sealed partial class ReferralImporter(
         public List<Conflict> Conflicts { get; } = [];
 
         public List<Rejection> Rejections { get; } = [];
+
+        public HashSet<string> MaybeOrphaned { get; } = new(StringComparer.Ordinal);
 
         public void Report() => progress?.Report(new ImportProgress(
             Imported + Duplicates + Conflicts.Count + Rejections.Count, Imported, Duplicates, Conflicts.Count, Rejections.Count));

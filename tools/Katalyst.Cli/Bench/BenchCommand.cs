@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(PdqBench.Create());
         command.Subcommands.Add(DashboardBench.Create());
         command.Subcommands.Add(HashesBench.Create());
+        command.Subcommands.Add(LoadBench.Create());
         return command;
     }
 }

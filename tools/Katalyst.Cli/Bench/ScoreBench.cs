@@ -64,7 +64,7 @@ internal static class ScoreBench
     }
 
     // Realistic requests: generated packages read the way `katalyst score` reads them, cycled with fresh report numbers.
-    private static async Task<List<ScoreRequest>> SampleRequestsAsync(CancellationToken cancellationToken)
+    internal static async Task<List<ScoreRequest>> SampleRequestsAsync(CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "katalyst-bench-" + Guid.NewGuid().ToString("N"));
         try

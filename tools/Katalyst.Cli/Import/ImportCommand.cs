@@ -9,6 +9,7 @@ using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Scoring.Balancing;
+using Katalyst.Referrals.Scoring.Outbox;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -110,24 +111,25 @@ internal static class ImportCommand
     {
         var context = ScoringContext.Pakistan(knownHashes is null ? KnownHashList.Empty : KnownHashList.Load(knownHashes));
         using var client = new ScoringClient(server, apiKey);
-        try
-        {
-            var run = await Terminal.WithProgressAsync(
-                "Scoring referrals",
-                null,
-                report => new ReferralScoringRun(dataSource, client, context, afterAnalysis: true).ScoreUnscoredAsync(new InlineProgress<int>(report), cancellationToken));
-            System.Console.WriteLine($"Scored: {run.Scored,9:N0}" + (run.Failed.Count > 0 ? $" ({run.Failed.Count:N0} refused)" : ""));
-            foreach (var failure in run.Failed)
-            {
-                System.Console.WriteLine($"NOT SCORED {failure}");
-            }
 
-            return run.Failed.Count == 0;
-        }
-        catch (Grpc.Core.RpcException ex)
+        // Through the scoring outbox, like the portal: work a portal instance holds is left to it, and work that fails
+        // here keeps its backoff, so the portal retries it later.
+        var outbox = new ScoringOutboxRun(dataSource, client, context, new ScoringOutboxOptions(), $"katalyst-import/{Environment.MachineName}/{Environment.ProcessId}", afterAnalysis: true);
+        var run = await Terminal.WithProgressAsync(
+            "Scoring referrals",
+            null,
+            report => outbox.DrainAsync(new InlineProgress<int>(report), cancellationToken));
+        System.Console.WriteLine($"Scored: {run.Scored,9:N0}" + (run.GaveUp.Count > 0 ? $" ({run.GaveUp.Count:N0} refused)" : ""));
+        foreach (var failure in run.GaveUp)
         {
-            await System.Console.Error.WriteLineAsync($"katalyst import: the scoring service at {server} failed: {ex.Status.StatusCode}: {ex.Status.Detail}. The import itself is stored; run the import again with --score to score.");
-            return false;
+            System.Console.WriteLine($"NOT SCORED {failure}");
         }
+
+        if (run.Retrying > 0)
+        {
+            await System.Console.Error.WriteLineAsync($"katalyst import: the scoring service at {server} failed for {run.Retrying:N0} referrals; they wait in the scoring outbox and are retried once their backoff has passed (by the portal, or by running the import again with --score). The import itself is stored.");
+        }
+
+        return run.GaveUp.Count == 0 && run.Retrying == 0;
     }
 }
