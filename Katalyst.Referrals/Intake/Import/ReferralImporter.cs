@@ -30,6 +30,7 @@ public sealed partial class ReferralImporter(
     /// <param name="cancellationToken">Stops the import; what was committed stays.</param>
     public async Task<ImportSummary> ImportAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var activity = IntakeTelemetry.Source.StartActivity("import");
         var clock = Stopwatch.StartNew();
         var skipped = new List<string>();
         var packages = PackageSource.Enumerate(path, skipped.Add);
@@ -42,6 +43,8 @@ public sealed partial class ReferralImporter(
         await producing;
 
         LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
+        activity?.SetTag("katalyst.imported", tally.Imported);
+        activity?.SetTag("katalyst.rejected", tally.Rejections.Count);
         return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, clock.Elapsed);
     }
 
@@ -56,7 +59,10 @@ public sealed partial class ReferralImporter(
                 {
                     using (package)
                     {
+                        using var span = IntakeTelemetry.Source.StartActivity("read package");
                         var outcome = await reader.ReadAsync(package, ct);
+                        span?.SetTag(IntakeTelemetry.ReportIdTag, outcome.Referral?.Manifest.ReportId ?? outcome.Rejection?.ReportId);
+                        span?.SetStatus(outcome.Rejection is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error, outcome.Rejection is null ? null : "rejected");
                         await outcomes.WriteAsync(outcome, ct);
                     }
                 });
@@ -94,6 +100,7 @@ public sealed partial class ReferralImporter(
             await ReferralWriter.LogAsync(connection, transaction, "rejected", rejection.Package, rejection.ReportId,
                 rejection.FileName, rejection.LineNumber, rejection.Element, rejection.Reason, cancellationToken);
             LogRejected(rejection.ToString());
+            IntakeTelemetry.Counted("rejected");
             tally.Rejections.Add(rejection);
             return;
         }
@@ -116,11 +123,14 @@ public sealed partial class ReferralImporter(
         {
             case WriteOutcome.Imported:
                 tally.Imported++;
+                IntakeTelemetry.Counted("imported");
                 break;
             case WriteOutcome.Duplicate:
                 tally.Duplicates++;
+                IntakeTelemetry.Counted("duplicate");
                 break;
             case WriteOutcome.Conflict:
+                IntakeTelemetry.Counted("conflict");
                 LogConflict(referral.Manifest.ReportId, referral.Package);
                 tally.Conflicts.Add(new Conflict(referral.Package, referral.Manifest.ReportId));
                 break;
