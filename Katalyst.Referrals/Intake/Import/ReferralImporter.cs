@@ -99,7 +99,10 @@ public sealed partial class ReferralImporter(
         {
             await ReferralWriter.LogAsync(connection, transaction, "rejected", rejection.Package, rejection.ReportId,
                 rejection.FileName, rejection.LineNumber, rejection.Element, rejection.Reason, cancellationToken);
-            LogRejected(rejection.ToString());
+            // The reason may quote the referral's own values (a bad date, an address): it goes to intake_log and the summary,
+            // and to the log only at Debug, which no default install enables.
+            LogRejected(rejection.Package, rejection.FileName ?? "", rejection.LineNumber ?? 0, rejection.Element ?? "", rejection.ReportId);
+            LogRejectedReason(rejection.ToString());
             IntakeTelemetry.Counted("rejected");
             tally.Rejections.Add(rejection);
             return;
@@ -151,8 +154,11 @@ public sealed partial class ReferralImporter(
             Imported + Duplicates + Conflicts.Count + Rejections.Count, Imported, Duplicates, Conflicts.Count, Rejections.Count));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Rejection}")]
-    private partial void LogRejected(string rejection);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Package}: {FileName} line {LineNumber}, <{Element}> (report {ReportId}); the reason is in intake_log")]
+    private partial void LogRejected(string package, string fileName, int lineNumber, string element, long? reportId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected {Rejection}")]
+    private partial void LogRejectedReason(string rejection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conflict: report {ReportId} in {Package} differs from the stored one")]
     private partial void LogConflict(long reportId, string package);
