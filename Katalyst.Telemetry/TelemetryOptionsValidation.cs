@@ -18,9 +18,10 @@ internal sealed class TelemetryOptionsValidation : IValidateOptions<TelemetryOpt
             }
         }
 
-        if (options.Otlp.Endpoint is { Length: > 0 } endpoint && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
+        if (options.Otlp.Endpoint is { Length: > 0 } endpoint
+            && !(Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
-            failures.Add($"Telemetry:Otlp:Endpoint '{endpoint}' is not an absolute URL (e.g. http://otel-collector:4317).");
+            failures.Add($"Telemetry:Otlp:Endpoint '{endpoint}' is not an absolute http or https URL (e.g. http://otel-collector:4317).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
