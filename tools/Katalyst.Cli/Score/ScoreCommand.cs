@@ -4,6 +4,7 @@ using Grpc.Net.Client;
 using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
+using Katalyst.Telemetry;
 
 namespace Katalyst.Cli.Score;
 
@@ -38,6 +39,7 @@ internal static class ScoreCommand
             await System.Console.Error.WriteLineAsync("katalyst score: only PK phone numbering is configured so far; in-country phones are read as Pakistani.");
         }
 
+        using var telemetry = CommandTelemetry.Start("katalyst score"); // Telemetry__Otlp__Endpoint: spans and metrics to the collector
         try
         {
             return await StreamAsync(path, server, knownHashes, country, apiKey, cancellationToken);
