@@ -47,6 +47,7 @@ public sealed class OperationsEndpointTests
         var csv = Path.Combine(sets, "list.csv");
         File.WriteAllText(csv, HashListCsv.Header + "\nmd5,0123456789abcdef0123456789abcdef,A1,NCMEC\nmd5,fedcba9876543210fedcba9876543210,A1,NCMEC\n");
         new HashSetFolder(sets).Import(csv, "ncmec", 31, true, cancellationToken: ct);
+        using var cleanup = new TemporaryFolder(sets);
         using var server = new KestrelInferenceServer(("HashSets:Path", sets));
         using (var client = new ScoringClient(server.GrpcAddress))
         {
@@ -76,4 +77,10 @@ public sealed class OperationsEndpointTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.DoesNotContain("katalyst_", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+}
+
+/// <summary>Deletes a test's temporary folder when disposed.</summary>
+internal sealed class TemporaryFolder(string path) : IDisposable
+{
+    public void Dispose() => Directory.Delete(path, recursive: true);
 }
