@@ -1,3 +1,4 @@
+using Katalyst.Inference.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Katalyst.Inference.HashSets;
@@ -18,15 +19,22 @@ public static class HashSetsRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LoadedHashSets>();
+        builder.Services.AddSingleton<HashSetsMetrics>();
+        builder.Services.AddLoadedReadiness(HashSetsPart);
         builder.Services.AddHostedService<LoadHashSetsOnStart>();
         return builder;
     }
+
+    // The readiness check's name: "hash sets not loaded" until the folder's sets are indexed.
+    private const string HashSetsPart = "hash sets";
 
     private sealed class LoadHashSetsOnStart(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<LoadedHashSets>();
+            services.GetRequiredService<HashSetsMetrics>();
+            services.GetRequiredKeyedService<LoadState>(HashSetsPart).MarkLoaded();
             return Task.CompletedTask;
         }
 

@@ -1,4 +1,5 @@
 using Katalyst.Inference.Info;
+using Katalyst.Telemetry;
 
 namespace Katalyst.Inference.Hosting;
 
@@ -14,7 +15,7 @@ public static class InferenceRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddGrpc();
         // With no check registered the health service answers UNKNOWN; this one follows the host's lifetime.
-        builder.Services.AddGrpcHealthChecks().AddCheck<HostLifetimeHealthCheck>("host");
+        builder.Services.AddGrpcHealthChecks().AddCheck<HostLifetimeHealthCheck>("host", tags: [KatalystTelemetry.ReadyTag]);
         builder.Services.AddGrpcReflection();
         // Captured here, while the host is being built, so it reports start-up rather than the first call.
         builder.Services.AddSingleton(new InstanceFacts(TimeProvider.System.GetUtcNow()));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Katalyst.Protos.V1;
 using Microsoft.Extensions.Options;
@@ -17,17 +18,19 @@ public sealed partial class ScoreBatcher : BackgroundService
     private readonly ReferralScorer scorer;
     private readonly ScoringOptions options;
     private readonly ILogger<ScoreBatcher> logger;
+    private readonly ScoringMetrics? metrics;
     private long batches;
     private long scored;
     private long queued;
 
-    /// <summary>Creates the batcher.</summary>
-    public ScoreBatcher(ReferralScorer scorer, IOptions<ScoringOptions> options, ILogger<ScoreBatcher> logger)
+    /// <summary>Creates the batcher; with <paramref name="metrics"/>, it records what it does there.</summary>
+    public ScoreBatcher(ReferralScorer scorer, IOptions<ScoringOptions> options, ILogger<ScoreBatcher> logger, ScoringMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.scorer = scorer;
         this.options = options.Value;
         this.logger = logger;
+        this.metrics = metrics;
     }
 
     /// <summary>Model runs so far: with <see cref="Scored"/>, how well requests are being batched.</summary>
@@ -58,8 +61,23 @@ public sealed partial class ScoreBatcher : BackgroundService
             return [];
         }
 
-        var pending = new Pending(requests, new TaskCompletionSource<ScoreResult[]>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
-        await queue.Writer.WriteAsync(pending, cancellationToken);
+        // The caller's trace context travels with the requests, so the batch that scores them joins the caller's trace.
+        var pending = new Pending(requests, new TaskCompletionSource<ScoreResult[]>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken)
+        {
+            Caller = Activity.Current?.Context ?? default,
+            QueuedAt = Stopwatch.GetTimestamp(),
+        };
+        metrics?.Queued(requests.Count);
+        try
+        {
+            await queue.Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch
+        {
+            metrics?.Dequeued(requests.Count);
+            throw;
+        }
+
         Interlocked.Increment(ref queued);
         return await pending.Results.Task.WaitAsync(cancellationToken);
     }
@@ -111,6 +129,8 @@ public sealed partial class ScoreBatcher : BackgroundService
     // One group larger than a batch is scored in batch-sized runs; smaller groups share one run.
     private void Run(List<Pending> batch)
     {
+        metrics?.Dequeued(batch.Sum(p => p.Requests.Count));
+
         // A call cancelled while queued (its deadline passed, its client went away) is dropped, not scored for nobody.
         batch.RemoveAll(p => p.Cancelled.IsCancellationRequested && p.Results.TrySetCanceled(p.Cancelled));
         if (batch.Count == 0)
@@ -118,7 +138,12 @@ public sealed partial class ScoreBatcher : BackgroundService
             return;
         }
 
+        // One span per batch: a child of the first caller's span, linked to every other caller's.
+        using var activity = ScoringMetrics.Source.StartActivity(
+            "score batch", ActivityKind.Internal, batch[0].Caller, links: batch.Skip(1).Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller)));
         var requests = batch.Count == 1 ? batch[0].Requests : batch.SelectMany(p => p.Requests).ToList();
+        activity?.SetTag("katalyst.batch.referrals", requests.Count);
+        activity?.SetTag("katalyst.batch.calls", batch.Count);
         try
         {
             var results = new ScoreResult[requests.Count];
@@ -126,7 +151,10 @@ public sealed partial class ScoreBatcher : BackgroundService
             {
                 var count = Math.Min(options.MaxBatchSize, requests.Count - start);
                 var part = start == 0 && count == requests.Count ? requests : requests.Skip(start).Take(count).ToList();
-                scorer.Score(part).CopyTo(results, start);
+                var started = Stopwatch.GetTimestamp();
+                var partResults = scorer.Score(part);
+                metrics?.Ran(partResults, Stopwatch.GetElapsedTime(started));
+                partResults.CopyTo(results, start);
                 Interlocked.Increment(ref batches);
             }
 
@@ -136,10 +164,12 @@ public sealed partial class ScoreBatcher : BackgroundService
             {
                 pending.Results.TrySetResult(batch.Count == 1 ? results : results[offset..(offset + pending.Requests.Count)]);
                 offset += pending.Requests.Count;
+                metrics?.Answered(Stopwatch.GetElapsedTime(pending.QueuedAt));
             }
         }
         catch (Exception ex)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             LogBatchFailed(requests.Count, ex);
             foreach (var pending in batch)
             {
@@ -151,5 +181,10 @@ public sealed partial class ScoreBatcher : BackgroundService
     [LoggerMessage(Level = LogLevel.Error, Message = "Scoring a batch of {Count} referrals failed")]
     private partial void LogBatchFailed(int count, Exception exception);
 
-    private sealed record Pending(IReadOnlyList<ScoreRequest> Requests, TaskCompletionSource<ScoreResult[]> Results, CancellationToken Cancelled);
+    private sealed record Pending(IReadOnlyList<ScoreRequest> Requests, TaskCompletionSource<ScoreResult[]> Results, CancellationToken Cancelled)
+    {
+        public ActivityContext Caller { get; init; }
+
+        public long QueuedAt { get; init; }
+    }
 }

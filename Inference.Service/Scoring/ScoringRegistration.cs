@@ -1,3 +1,4 @@
+using Katalyst.Inference.Hosting;
 using Katalyst.Inference.Rules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,11 +23,16 @@ public static class ScoringRegistration
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TierRulesFile>();
         builder.Services.AddSingleton<ReferralScorer>();
+        builder.Services.AddSingleton<ScoringMetrics>();
         builder.Services.AddSingleton<ScoreBatcher>();
+        builder.Services.AddLoadedReadiness(ModelsPart);
         builder.Services.AddHostedService<LoadModelsOnStart>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScoreBatcher>());
         return builder;
     }
+
+    // The readiness check's name: "models not loaded" until LoadModelsOnStart has loaded and warmed them.
+    private const string ModelsPart = "models";
 
     // Resolving the models here loads and warms them before the first request, and fails the start if they are bad.
     private sealed class LoadModelsOnStart(IServiceProvider services) : IHostedService
@@ -35,6 +41,7 @@ public static class ScoringRegistration
         {
             services.GetRequiredService<ScoringModels>();
             services.GetRequiredService<TierRulesFile>();
+            services.GetRequiredKeyedService<LoadState>(ModelsPart).MarkLoaded();
             return Task.CompletedTask;
         }
 

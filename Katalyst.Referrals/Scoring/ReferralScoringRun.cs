@@ -28,10 +28,13 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
         var pending = afterAnalysis
             ? await analyses.UnscoredAnalysedAsync(int.MaxValue, cancellationToken)
             : await scores.UnscoredAsync(int.MaxValue, cancellationToken);
+        ScoringRunTelemetry.Backlog(pending.Count);
         var scored = 0;
         var failed = new List<string>();
         foreach (var chunk in pending.Chunk(BatchSize))
         {
+            using var activity = ScoringRunTelemetry.Source.StartActivity("score referrals");
+            activity?.SetTag("katalyst.batch.referrals", chunk.Length);
             var requests = new List<Protos.V1.ScoreRequest>(chunk.Length);
             foreach (var reportId in chunk)
             {
@@ -43,7 +46,9 @@ public sealed class ReferralScoringRun(StoreDataSource dataSource, ScoringClient
 
             var outcomes = await client.ScoreAsync(requests, cancellationToken);
             await scores.SaveAsync(outcomes.Where(o => o.Score is not null).Select(o => o.Score!).ToList(), cancellationToken);
-            scored += outcomes.Count(o => o.Score is not null);
+            var stored = outcomes.Count(o => o.Score is not null);
+            ScoringRunTelemetry.Answered(stored, outcomes.Count - stored);
+            scored += stored;
             failed.AddRange(outcomes.Where(o => o.Error is not null).Select(o => $"report {o.ReportId}: {o.Error}"));
             progress?.Report(scored + failed.Count);
         }

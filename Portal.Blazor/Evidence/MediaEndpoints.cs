@@ -88,8 +88,9 @@ public static partial class MediaEndpoints
         catch (ReferralFormatException exception)
         {
             // The documents were valid when imported; one that no longer parses is a fault of the store, said plainly.
+            // Where, not what: the reason may quote the referral's own values (the response names it to the signed-in user).
             LogReferralUnreadable(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MediaEndpoints)),
-                reportId, fileId, exception);
+                reportId, fileId, exception.FileName, exception.LineNumber ?? 0, exception.Element ?? "");
             return (null, Refuse(StatusCodes.Status500InternalServerError, "Referral unreadable",
                 $"Referral {reportId} is stored but its documents could not be read back, so file '{fileId}' cannot be served: {exception.Message}"));
         }
@@ -115,6 +116,6 @@ public static partial class MediaEndpoints
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preview of referral {ReportId} file {FileId} refused: {Reason}")]
     private static partial void LogPreviewRefused(ILogger logger, long reportId, string fileId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Media for referral {ReportId} file {FileId} refused: the stored referral could not be read back")]
-    private static partial void LogReferralUnreadable(ILogger logger, long reportId, string fileId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media for referral {ReportId} file {FileId} refused: the stored referral could not be read back ({Document} line {LineNumber}, <{Element}>)")]
+    private static partial void LogReferralUnreadable(ILogger logger, long reportId, string fileId, string document, int lineNumber, string element);
 }

@@ -9,6 +9,8 @@ using Katalyst.Portal.Routing;
 using Katalyst.Portal.Scoring;
 using Katalyst.Referrals.Store;
 using Microsoft.Extensions.Options;
+using Katalyst.Referrals.Store.Migrations;
+using Katalyst.Telemetry;
 using MudBlazor.Services;
 
 namespace Katalyst.Portal.Hosting;
@@ -48,6 +50,8 @@ public static class PortalRegistration
         builder.Services.AddHostedService<UnscoredReferralScoring>();
         builder.Services.AddHostedService<UnanalysedFileAnalysis>();
         builder.Services.AddSingleton<ScoringConnection>();
+        builder.Services.AddSingleton<MigrationStatus>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [KatalystTelemetry.ReadyTag]);
         return builder;
     }
 }

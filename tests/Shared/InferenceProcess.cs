@@ -65,6 +65,7 @@ public sealed class InferenceProcess : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(service)!, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(service);
         start.ArgumentList.Add($"--Kestrel:Endpoints:Grpc:Url={Address}");
+        start.ArgumentList.Add("--Kestrel:Endpoints:Operations:Url=http://127.0.0.1:0"); // health and metrics; not a fixed port: tests run side by side
         WritePartners();
         start.ArgumentList.Add($"--Partners:Path={PartnersPath}");
         if (modelsCopy is not null)

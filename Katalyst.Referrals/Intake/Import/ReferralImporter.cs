@@ -30,6 +30,7 @@ public sealed partial class ReferralImporter(
     /// <param name="cancellationToken">Stops the import; what was committed stays.</param>
     public async Task<ImportSummary> ImportAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var activity = IntakeTelemetry.Source.StartActivity("import");
         var clock = Stopwatch.StartNew();
         var skipped = new List<string>();
         var packages = PackageSource.Enumerate(path, skipped.Add);
@@ -45,6 +46,8 @@ public sealed partial class ReferralImporter(
         await OrphanEvidence.RemoveAsync(dataSource, evidence, tally.MaybeOrphaned, cancellationToken);
 
         LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
+        activity?.SetTag("katalyst.imported", tally.Imported);
+        activity?.SetTag("katalyst.rejected", tally.Rejections.Count);
         return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, clock.Elapsed);
     }
 
@@ -59,6 +62,7 @@ public sealed partial class ReferralImporter(
                 {
                     using (package)
                     {
+                        using var span = IntakeTelemetry.Source.StartActivity("read package");
                         var outcome = await reader.ReadAsync(package, ct);
                         if (linker is not null && outcome.Referral is { } referral)
                         {
@@ -66,6 +70,8 @@ public sealed partial class ReferralImporter(
                             outcome = outcome with { Identifiers = linker.Extract(referral) };
                         }
 
+                        span?.SetTag(IntakeTelemetry.ReportIdTag, outcome.Referral?.Manifest.ReportId ?? outcome.Rejection?.ReportId);
+                        span?.SetStatus(outcome.Rejection is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error, outcome.Rejection is null ? null : "rejected");
                         await outcomes.WriteAsync(outcome, ct);
                     }
                 });
@@ -102,7 +108,11 @@ public sealed partial class ReferralImporter(
         {
             await ReferralWriter.LogAsync(connection, transaction, "rejected", rejection.Package, rejection.ReportId,
                 rejection.FileName, rejection.LineNumber, rejection.Element, rejection.Reason, cancellationToken);
-            LogRejected(rejection.ToString());
+            // The reason may quote the referral's own values (a bad date, an address): it goes to intake_log and the summary,
+            // and to the log only at Debug, which no default install enables.
+            LogRejected(rejection.Package, rejection.FileName ?? "", rejection.LineNumber ?? 0, rejection.Element ?? "", rejection.ReportId);
+            LogRejectedReason(rejection.ToString());
+            IntakeTelemetry.Counted("rejected");
             tally.Rejections.Add(rejection);
             tally.MaybeOrphaned.UnionWith(outcome.StoredBytes ?? []);
             return;
@@ -126,11 +136,14 @@ public sealed partial class ReferralImporter(
         {
             case WriteOutcome.Imported:
                 tally.Imported++;
+                IntakeTelemetry.Counted("imported");
                 break;
             case WriteOutcome.Duplicate:
                 tally.Duplicates++;
+                IntakeTelemetry.Counted("duplicate");
                 break;
             case WriteOutcome.Conflict:
+                IntakeTelemetry.Counted("conflict");
                 LogConflict(referral.Manifest.ReportId, referral.Package);
                 tally.Conflicts.Add(new Conflict(referral.Package, referral.Manifest.ReportId));
                 tally.MaybeOrphaned.UnionWith(StoredBytesOf(referral));
@@ -157,8 +170,11 @@ public sealed partial class ReferralImporter(
             Imported + Duplicates + Conflicts.Count + Rejections.Count, Imported, Duplicates, Conflicts.Count, Rejections.Count));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Rejection}")]
-    private partial void LogRejected(string rejection);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Package}: {FileName} line {LineNumber}, <{Element}> (report {ReportId}); the reason is in intake_log")]
+    private partial void LogRejected(string package, string fileName, int lineNumber, string element, long? reportId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rejected {Rejection}")]
+    private partial void LogRejectedReason(string rejection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conflict: report {ReportId} in {Package} differs from the stored one")]
     private partial void LogConflict(long reportId, string package);

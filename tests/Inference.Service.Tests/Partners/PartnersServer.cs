@@ -67,6 +67,7 @@ public sealed class PartnersServer : IDisposable
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Partners:Path", PartnersPath);
+            b.UseSetting("Kestrel:Endpoints:Operations:Url", "http://127.0.0.1:0"); // not appsettings' fixed port: tests run side by side
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
@@ -85,6 +86,7 @@ public sealed class PartnersServer : IDisposable
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Partners:Path", PartnersPath);
+            b.UseSetting("Kestrel:Endpoints:Operations:Url", "http://127.0.0.1:0"); // not appsettings' fixed port: tests run side by side
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);

@@ -12,6 +12,7 @@ using Katalyst.Referrals.Scoring.Balancing;
 using Katalyst.Referrals.Scoring.Outbox;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Migrations;
+using Katalyst.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Katalyst.Cli.Import;
@@ -81,6 +82,8 @@ internal static class ImportCommand
             return SomethingRejected;
         }
 
+        // Telemetry__Otlp__Endpoint set: the import's spans and metrics (and --score's calls) go to the collector.
+        using var telemetry = CommandTelemetry.Start("katalyst import");
         var dataSource = StoreDataSource.FromOptions(storeOptions);
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(cancellationToken);
         var importer = new ReferralImporter(

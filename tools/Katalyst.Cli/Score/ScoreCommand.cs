@@ -4,6 +4,7 @@ using Katalyst.Referrals.Intake.Packages;
 using Katalyst.Cli.Partners;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Scoring.Balancing;
+using Katalyst.Telemetry;
 
 namespace Katalyst.Cli.Score;
 
@@ -43,6 +44,7 @@ internal static class ScoreCommand
             return 2;
         }
 
+        using var telemetry = CommandTelemetry.Start("katalyst score"); // Telemetry__Otlp__Endpoint: spans and metrics to the collector
         try
         {
             return await StreamAsync(path, target, knownHashes, country, apiKey, cancellationToken);

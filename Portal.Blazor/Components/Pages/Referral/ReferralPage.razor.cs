@@ -99,8 +99,9 @@ public sealed partial class ReferralPage
         }
         catch (ReferralFormatException exception)
         {
-            // The stored documents were valid when imported; one that no longer parses is reported, not hidden.
-            LogLoadFailed(Logger, ReportId, exception);
+            // The stored documents were valid when imported; one that no longer parses is reported, not hidden. The log says
+            // where, not what: the reason may quote the referral's own values.
+            LogUnreadable(Logger, ReportId, exception.FileName, exception.LineNumber ?? 0, exception.Element ?? "");
             loadError = $"Referral {ReportId} is stored but could not be read back: {exception.Message}";
         }
 
@@ -109,4 +110,7 @@ public sealed partial class ReferralPage
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Referral {ReportId} could not be read from the store")]
     private static partial void LogLoadFailed(ILogger logger, long reportId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Referral {ReportId} is stored but could not be read back ({Document} line {LineNumber}, <{Element}>)")]
+    private static partial void LogUnreadable(ILogger logger, long reportId, string document, int lineNumber, string element);
 }

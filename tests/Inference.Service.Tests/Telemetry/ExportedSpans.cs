@@ -1,0 +1,42 @@
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+
+namespace Katalyst.Inference.Tests.Telemetry;
+
+/// <summary>
+/// Spans the in-memory exporter hands over, from any thread (the server's spans end on its threads, after the client
+/// has its answer), read as snapshots.
+/// </summary>
+internal sealed class ExportedSpans : Collection<Activity>
+{
+    private readonly Lock gate = new();
+
+    /// <summary>Waits (up to 10 s) until <paramref name="done"/> holds for the spans of <paramref name="traceId"/>, then returns them.</summary>
+    public async Task<List<Activity>> OfTraceAsync(ActivityTraceId traceId, Func<List<Activity>, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            List<Activity> spans;
+            lock (gate)
+            {
+                spans = [.. Items.Where(a => a.TraceId == traceId)];
+            }
+
+            if (done(spans) || DateTime.UtcNow > until)
+            {
+                return spans;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    protected override void InsertItem(int index, Activity item)
+    {
+        lock (gate)
+        {
+            base.InsertItem(index, item);
+        }
+    }
+}

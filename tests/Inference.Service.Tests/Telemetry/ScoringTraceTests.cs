@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Katalyst.Inference.Scoring;
+using Katalyst.Inference.Tests.Scoring;
+using Katalyst.Referrals.Scoring;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace Katalyst.Inference.Tests.Telemetry;
+
+/// <summary>One trace from the portal's scoring run through the gRPC call into the service's model batch.</summary>
+public sealed class ScoringTraceTests
+{
+    [Fact]
+    public async Task ScoreAsync_ThroughRealChannel_OneTraceFromRunToModelBatch()
+    {
+        var exported = new ExportedSpans();
+        using var tracing = Sdk.CreateTracerProviderBuilder()
+            .AddSource("Katalyst.*")
+            .AddAspNetCoreInstrumentation()
+            .AddGrpcClientInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddInMemoryExporter(exported)
+            .Build();
+        using var server = new KestrelInferenceServer();
+        using var client = new ScoringClient(server.GrpcAddress);
+
+        ActivityTraceId traceId;
+        using (var run = ScoringRunTelemetry.Source.StartActivity("score referrals"))
+        {
+            Assert.NotNull(run);
+            traceId = run.TraceId;
+            var outcomes = await client.ScoreAsync([Hallmarks.Plain(9001), Hallmarks.Tier2Grooming()], TestContext.Current.CancellationToken);
+            Assert.All(outcomes, o => Assert.NotNull(o.Score));
+        }
+
+        var trace = await exported.OfTraceAsync(traceId, spans =>
+            spans.Any(a => a.Kind == ActivityKind.Server) && spans.Any(a => a.Source.Name == ScoringMetrics.Name));
+        var root = Assert.Single(trace, a => a.DisplayName == "score referrals");
+        var serverSpan = Assert.Single(trace, a => a.Kind == ActivityKind.Server);
+        var batch = Assert.Single(trace, a => a.Source.Name == ScoringMetrics.Name);
+        Assert.Equal(serverSpan.SpanId, batch.ParentSpanId);
+        Assert.Equal(2, batch.GetTagItem("katalyst.batch.referrals"));
+        // The server span's parent is a client span of this process's call, which descends from the run.
+        var clientSpan = Assert.Single(trace, a => a.SpanId == serverSpan.ParentSpanId);
+        Assert.Equal(ActivityKind.Client, clientSpan.Kind);
+        Assert.True(DescendsFrom(clientSpan, root, trace), "the gRPC client span does not descend from the scoring run's span");
+    }
+
+    private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
+    {
+        for (var current = span; current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
+        {
+            if (current.ParentSpanId == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
