@@ -44,7 +44,7 @@ public static class PortalRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PortalScoringOptions>, PortalScoringOptionsValidation>();
         builder.Services.AddOptions<Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions>()
-            .Bind(builder.Configuration.GetSection("Scoring:Outbox"))
+            .Bind(builder.Configuration.GetSection(Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHostedService<UnscoredReferralScoring>();

@@ -5,6 +5,9 @@ namespace Katalyst.Referrals.Scoring.Outbox;
 /// <summary>How the scoring outbox claims, retries and gives up (the portal binds it under <c>Scoring:Outbox</c>).</summary>
 public sealed class ScoringOutboxOptions : IValidatableObject
 {
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string Section = "Scoring:Outbox";
+
     /// <summary>Referrals claimed and scored per service call. Default 500.</summary>
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;

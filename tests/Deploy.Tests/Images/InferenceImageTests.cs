@@ -18,15 +18,17 @@ public sealed class InferenceImageTests(InferenceImage image) : IClassFixture<In
     }
 
     [Fact]
-    public async Task Image_StartedAsInProduction_HealthServing()
+    public async Task Image_StartedAsInProduction_HealthServingAndReady()
     {
         var port = LoopbackPort.Free();
+        var operations = LoopbackPort.Free();
         var hashSets = Directory.CreateDirectory(Path.Combine(image.DataPath, "hashsets")).FullName;
         var partners = Path.Combine(image.DataPath, "partners.json");
         await File.WriteAllTextAsync(partners, OnePartner(), TestContext.Current.CancellationToken);
         await using var service = ImageProcess.Start(image, new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{port}",
+            ["Kestrel__Endpoints__Operations__Url"] = $"http://127.0.0.1:{operations}",
             ["HashSets__Path"] = hashSets,
             ["Partners__Path"] = partners,
         });
@@ -35,7 +37,11 @@ public sealed class InferenceImageTests(InferenceImage image) : IClassFixture<In
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: TestContext.Current.CancellationToken);
 
+        using var http = new HttpClient();
+        using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{operations}/health/ready"), TestContext.Current.CancellationToken);
+
         Assert.True(health.Status == HealthCheckResponse.Types.ServingStatus.Serving, service.Log);
+        Assert.True(ready.IsSuccessStatusCode, $"/health/ready answered {(int)ready.StatusCode}: {service.Log}");
     }
 
     // Production refuses to start without a partners file: one partner, as `katalyst partners add` writes it.

@@ -102,8 +102,9 @@ internal static class ConfigurationReference
 
         if (property.GetCustomAttribute<RangeAttribute>() is { } range)
         {
-            var maximum = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
-            name += maximum >= int.MaxValue
+            // A TimeSpan range (typeof(TimeSpan), "00:00:01", "1.00:00:00") is written as given.
+            var unbounded = range.OperandType != typeof(TimeSpan) && Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture) >= int.MaxValue;
+            name += unbounded
                 ? FormattableString.Invariant($" (at least {range.Minimum})")
                 : FormattableString.Invariant($" ({range.Minimum} to {range.Maximum})");
         }

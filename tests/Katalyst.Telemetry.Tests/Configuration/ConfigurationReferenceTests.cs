@@ -22,6 +22,7 @@ public sealed class ConfigurationReferenceTests
         [typeof(GeneratorOptions)] = "the flags of katalyst generate",
         [typeof(Katalyst.Scoring.Text.TextTrainingOptions)] = "the flags of katalyst train",
         [typeof(ExecutionProviderOptions)] = "built by the scoring service from Scoring:ExecutionProvider",
+        [typeof(Katalyst.Referrals.Scoring.Balancing.ScoringChannelOptions)] = "built by the portal from Scoring:CallTimeoutSeconds, MaxAttempts and Tls, and by the CLI from its flags",
     };
 
     private static readonly Assembly[] Assemblies =
