@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Model;
@@ -28,7 +29,7 @@ internal static class ReferralWriter
 {
     public static async Task<WriteOutcome> WriteAsync(
         DbConnection connection, DbTransaction transaction, ParsedReferral referral, CancellationToken cancellationToken,
-        ReferralLinker? linker = null, IReadOnlyList<ReferralIdentifier>? identifiers = null)
+        ReferralLinker? linker = null, IReadOnlyList<ReferralIdentifier>? identifiers = null, EvidenceStore? evidence = null)
     {
         var manifest = referral.Manifest;
         var existing = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -50,6 +51,10 @@ internal static class ReferralWriter
         try
         {
             await InsertAsync(connection, transaction, referral, cancellationToken);
+            if (evidence is not null)
+            {
+                EnsureBytesPresent(referral, evidence);
+            }
 
             // Linked under the same savepoint: a referral is stored and linked, or neither.
             if (linker is not null)
@@ -64,6 +69,19 @@ internal static class ReferralWriter
         {
             await transaction.RollbackAsync(savepoint, cancellationToken);
             throw;
+        }
+    }
+
+    // After the referral's rows are written, inside the import's write transaction: a concurrent clean-up
+    // (OrphanEvidence) either saw these rows and kept the bytes, or removed them before this transaction began.
+    private static void EnsureBytesPresent(ParsedReferral referral, EvidenceStore evidence)
+    {
+        foreach (var file in referral.Files.Where(f => f.Hashes is not null))
+        {
+            if (!File.Exists(evidence.PathOf(file.Hashes!.Sha256)))
+            {
+                throw new EvidenceVanishedException(file.BytesName ?? file.FileId, file.Hashes.Sha256);
+            }
         }
     }
 

@@ -43,7 +43,15 @@ public sealed partial class ReferralImporter(
         await producing;
 
         // Bytes stored for packages that were then rejected or conflicted: removed unless a stored referral refers to them.
-        await OrphanEvidence.RemoveAsync(dataSource, evidence, tally.MaybeOrphaned, cancellationToken);
+        try
+        {
+            await OrphanEvidence.RemoveAsync(dataSource, evidence, tally.MaybeOrphaned, cancellationToken);
+        }
+        catch (DbException ex)
+        {
+            // Everything imported is stored; only unreferenced bytes stay behind, which a later import's clean-up can remove.
+            LogCleanUpFailed(tally.MaybeOrphaned.Count, ex.Message);
+        }
 
         LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
         activity?.SetTag("katalyst.imported", tally.Imported);
@@ -122,7 +130,14 @@ public sealed partial class ReferralImporter(
         WriteOutcome written;
         try
         {
-            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker, outcome.Identifiers);
+            written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker, outcome.Identifiers, evidence);
+        }
+        catch (EvidenceVanishedException ex)
+        {
+            // Rolled back to its savepoint: nothing of the package is stored, and its source is untouched.
+            var vanished = new Rejection(referral.Package, referral.Manifest.ReportId, $"files/{ex.FileName}", null, null, ex.Message);
+            await WriteOneAsync(connection, transaction, new PackageOutcome(null, vanished, StoredBytes: StoredBytesOf(referral)), tally, cancellationToken);
+            return;
         }
         catch (DbException ex)
         {
@@ -178,6 +193,9 @@ public sealed partial class ReferralImporter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conflict: report {ReportId} in {Package} differs from the stored one")]
     private partial void LogConflict(long reportId, string package);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bytes of {Count} files of rejected packages were kept: the clean-up could not use the store ({Reason})")]
+    private partial void LogCleanUpFailed(int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import finished: {Imported} imported, {Duplicates} duplicates, {Conflicts} conflicts, {Rejected} rejected in {Seconds:F1}s")]
     private partial void LogFinished(int imported, int duplicates, int conflicts, int rejected, double seconds);

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Dapper;
+using Katalyst.Referrals.Evidence;
 using Katalyst.Referrals.Intake;
+using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Tests.Store;
 
 namespace Katalyst.Referrals.Tests.Intake;
@@ -59,5 +63,56 @@ public sealed class OrphanEvidenceTests
         Assert.True(File.Exists(path), "bytes a stored referral refers to were removed");
         Assert.Equal(shared, await File.ReadAllBytesAsync(path, Ct));
         Assert.True(File.Exists(store.Evidence.PathOf(Sha256Of(PackageBuilder.Bytes(string.Create(CultureInfo.InvariantCulture, $"file-of-{32}"))))));
+    }
+
+    [Fact]
+    public async Task WriteAsync_BytesRemovedAfterReading_RefusedAndNothingStored()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var packages = new PackageBuilder(Path.Combine(store.Folder, "in"));
+        packages.Write(41);
+        var reader = new PackageReader(store.Evidence, new IntakeOptions());
+        using var package = Katalyst.Referrals.Intake.Packages.PackageSource.Enumerate(packages.BatchFolder).Single();
+        var outcome = await reader.ReadAsync(package, Ct);
+        var bytes = store.Evidence.PathOf(Sha256Of(PackageBuilder.Bytes("file-of-41")));
+        File.Delete(bytes); // what another import's clean-up of the same bytes would do between reading and writing
+
+        await using var connection = await store.DataSource.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var refused = await Assert.ThrowsAsync<EvidenceVanishedException>(
+            () => ReferralWriter.WriteAsync(connection, transaction, outcome.Referral!, Ct, evidence: store.Evidence));
+        await transaction.CommitAsync(Ct);
+
+        Assert.Contains("removed from the evidence store by another import's clean-up", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM referrals"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM referral_files"));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_AnotherWriterHoldsTheStore_WaitsForItThenRemoves()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var sha256 = await StoreLooseBytesAsync(store, [1, 2, 3]);
+        await using var writer = await store.DataSource.OpenAsync(Ct);
+        var open = await writer.BeginTransactionAsync(Ct);
+
+        // On a thread of its own: Microsoft.Data.Sqlite waits for the lock synchronously.
+        var cleaning = Task.Run(() => OrphanEvidence.RemoveAsync(store.DataSource, store.Evidence, [sha256], Ct), Ct);
+        await Task.Delay(700, Ct);
+        var presentWhileWriting = File.Exists(store.Evidence.PathOf(sha256));
+        await open.RollbackAsync(Ct);
+        await open.DisposeAsync();
+        var removed = await cleaning;
+
+        Assert.True(presentWhileWriting, "the clean-up removed bytes while another import's write transaction was open");
+        Assert.Equal(1, removed);
+        Assert.False(File.Exists(store.Evidence.PathOf(sha256)));
+    }
+
+    private static async Task<string> StoreLooseBytesAsync(TempStore store, byte[] bytes)
+    {
+        using var source = new MemoryStream(bytes);
+        var hashes = await store.Evidence.AddAsync(source, 1000, Ct);
+        return hashes.Sha256;
     }
 }
