@@ -40,7 +40,12 @@ public sealed record ConvertedModelManifest(IReadOnlyList<ConvertedModelEntry> M
     /// <summary>The manifest's file name.</summary>
     public const string FileName = "manifest.json";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Notes hold '+' and quotes; the file is read by people, not embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The manifest in <paramref name="folder"/>, or an empty one when there is none yet.</summary>
     /// <exception cref="InvalidDataException">It exists but is malformed; the message names the file.</exception>
