@@ -33,6 +33,16 @@ public static class MediaModels
         "RGB / 255 as float32, NHWC [N, 224, 224, 3]",
         ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"]);
 
+    /// <summary>nsfwjs's slower second opinion (Keras InceptionV3, 299 x 299), with its 2048-d pooled feature as the embedding.</summary>
+    public static MediaModel NsfwjsInceptionV3 { get; } = new(
+        "nsfwjs-inception-v3",
+        "nsfwjs",
+        "dist/models/inception_v3/model.min.js",
+        "input",
+        [("dense_3", "probabilities"), ("flatten_1", "embedding")],
+        "RGB / 255 as float32, NHWC [N, 299, 299, 3]",
+        ["Drawing", "Hentai", "Neutral", "Porn", "Sexy"]);
+
     /// <summary>
     /// Human's BlazeFace (back camera, 256 x 256) face detector: raw anchor outputs for the 16 x 16 grid (512 anchors) and
     /// the 8 x 8 grid (384 anchors); scores are logits, boxes 16 regressors per anchor (decode with anchors, sigmoid, NMS).
@@ -60,5 +70,5 @@ public static class MediaModels
         []);
 
     /// <summary>Every model converted by default.</summary>
-    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2, BlazeFaceBack, FaceRes];
+    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2, NsfwjsInceptionV3, BlazeFaceBack, FaceRes];
 }

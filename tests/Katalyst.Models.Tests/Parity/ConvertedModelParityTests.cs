@@ -11,6 +11,7 @@ public sealed class ConvertedModelParityTests
 {
     [Theory]
     [InlineData("nsfwjs-mobilenet-v2")]
+    [InlineData("nsfwjs-inception-v3")]
     [InlineData("blazeface-back")]
     [InlineData("faceres")]
     public async Task Convert_FixtureInputs_MatchTfJs(string name)
