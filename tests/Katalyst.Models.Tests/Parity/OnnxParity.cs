@@ -35,11 +35,15 @@ internal static class OnnxParity
     /// </summary>
     public const double Relative = 2e-6;
 
-    /// <summary>The largest |expected − actual| over every element, and the largest share of the tolerance it used; fails when the shapes differ.</summary>
-    public static (double MaxAbs, double WorstShare) Compare(float[][] expected, float[][] actual, string output)
+    /// <summary>
+    /// The largest |expected − actual| over every element, the largest share of the tolerance one used and where that was;
+    /// fails when the shapes differ.
+    /// </summary>
+    public static (double MaxAbs, double WorstShare, string Where) Compare(float[][] expected, float[][] actual, string output)
     {
         Assert.True(expected.Length == actual.Length, $"Output '{output}': {actual.Length} rows, fixture has {expected.Length}.");
         double worst = 0, share = 0;
+        var where = "";
         for (var r = 0; r < expected.Length; r++)
         {
             Assert.True(expected[r].Length == actual[r].Length, $"Output '{output}' row {r}: {actual[r].Length} values, fixture has {expected[r].Length}.");
@@ -48,15 +52,13 @@ internal static class OnnxParity
                 var difference = Math.Abs((double)expected[r][i] - actual[r][i]);
                 worst = Math.Max(worst, difference);
                 var used = difference / (Absolute + Relative * Math.Abs(expected[r][i]));
-                if (used > share && Environment.GetEnvironmentVariable("KATALYST_PARITY_DEBUG") is not null)
+                if (used > share)
                 {
-                    TestContext.Current.TestOutputHelper?.WriteLine($"{output} row {r} [{i}]: expected {expected[r][i]}, got {actual[r][i]}");
+                    (share, where) = (used, $"image {r}, element {i}: TF.js {expected[r][i]}, ONNX {actual[r][i]}");
                 }
-
-                share = Math.Max(share, used);
             }
         }
 
-        return (worst, share);
+        return (worst, share, where);
     }
 }
