@@ -89,6 +89,12 @@ public sealed class NpmPackageFetcher(string folder, string npm = "npm")
         }
     }
 
+    // npm's error lines without its JavaScript stack trace, on one line.
+    private static string Summary(string npmOutput) =>
+        string.Join(" | ", npmOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.Contains("    at ", StringComparison.Ordinal) && line != "npm error")
+            .Take(6));
+
     private async Task PackAsync(PackageSource package, string destination, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(npm)
@@ -97,7 +103,7 @@ public sealed class NpmPackageFetcher(string folder, string npm = "npm")
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "pack", package.Spec, "--pack-destination", destination, "--ignore-scripts", "--silent" })
+        foreach (var argument in new[] { "pack", package.Spec, "--pack-destination", destination, "--ignore-scripts", "--loglevel=error" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -119,7 +125,7 @@ public sealed class NpmPackageFetcher(string folder, string npm = "npm")
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException($"npm pack {package.Spec} failed (exit {process.ExitCode}): {(await error.ConfigureAwait(false)).Trim()} {(await output.ConfigureAwait(false)).Trim()}");
+                throw new InvalidOperationException($"npm pack {package.Spec} failed (exit {process.ExitCode}): {Summary(await error.ConfigureAwait(false) + await output.ConfigureAwait(false))}");
             }
         }
     }

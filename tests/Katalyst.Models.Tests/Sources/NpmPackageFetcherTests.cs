@@ -62,6 +62,21 @@ public sealed class NpmPackageFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_NpmFails_PassesOnItsErrorWithoutStack()
+    {
+        var script = Path.Combine(root.FullName, "failing-npm");
+        File.WriteAllText(script, "#!/bin/sh\necho 'npm error code E404' >&2\necho 'npm error     at Fetch (/usr/lib/npm.js:1:1)' >&2\nexit 1\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new NpmPackageFetcher(Folder, script).FetchAsync(Source(Sha(PackedBytes)), TestContext.Current.CancellationToken));
+
+        Assert.Equal("npm pack fake@1.0.0 failed (exit 1): npm error code E404", error.Message);
+    }
+
+    [Fact]
     public async Task VerifyAsync_TarballMissing_TellsToFetch()
     {
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() => new NpmPackageFetcher(Folder).VerifyAsync(Source(Sha(PackedBytes)), TestContext.Current.CancellationToken));
