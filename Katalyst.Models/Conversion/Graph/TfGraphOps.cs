@@ -1,4 +1,5 @@
 using Katalyst.Models.TfJs;
+using static Katalyst.Models.Conversion.Graph.TfOpRules;
 using Katalyst.Scoring.Onnx;
 
 namespace Katalyst.Models.Conversion.Graph;
@@ -189,32 +190,6 @@ internal sealed class TfGraphOps(NhwcGraph graph, TfJsModel model, IReadOnlyDict
         return graph.Activation(product, node.Name, activation);
     }
 
-    private static string FusedActivation(TfNode node, string[] fused) => fused switch
-    {
-        [] => "linear",
-        ["BiasAdd"] => "linear",
-        ["BiasAdd", "Relu"] => "relu",
-        ["BiasAdd", "Relu6"] => "relu6",
-        _ => throw node.Unsupported($"fused_ops [{string.Join(", ", fused)}] are not supported (BiasAdd, optionally then Relu or Relu6)."),
-    };
-
-    private static (bool Same, int[]? Pads) Padding(TfNode node) => node.String("padding") switch
-    {
-        "SAME" => (true, null),
-        "VALID" => (false, null),
-        // explicit_paddings: [before, after] per NHWC axis; ONNX wants [top, left, bottom, right].
-        "EXPLICIT" when node.Ints("explicit_paddings") is { Length: 8 } p => (false, [(int)p[2], (int)p[4], (int)p[3], (int)p[5]]),
-        var other => throw node.Unsupported($"padding '{other}' is not supported (SAME, VALID, EXPLICIT)."),
-    };
-
-    private static void CheckNhwc(TfNode node)
-    {
-        if (node.String("data_format", "NHWC") != "NHWC")
-        {
-            throw node.Unsupported($"data_format {node.String("data_format")} is not supported (NHWC).");
-        }
-    }
-
     private TfJsTensor Const(TfNode node, int input)
     {
         var name = input < node.Inputs.Count ? node.Inputs[input] : throw node.Unsupported($"input {input} is missing.");
@@ -225,18 +200,4 @@ internal sealed class TfGraphOps(NhwcGraph graph, TfJsModel model, IReadOnlyDict
 
     private int[] ShapeOf(string name) =>
         nodes.TryGetValue(name, out var node) && node.Op == "Const" ? model.Weight(name).Shape : graph.Shape(Value(name));
-
-    private static int[] Broadcast(int[] a, int[] b)
-    {
-        var rank = Math.Max(a.Length, b.Length);
-        var shape = new int[rank];
-        for (var i = 0; i < rank; i++)
-        {
-            var x = i - (rank - a.Length) >= 0 ? a[i - (rank - a.Length)] : 1;
-            var y = i - (rank - b.Length) >= 0 ? b[i - (rank - b.Length)] : 1;
-            shape[i] = x < 0 || y < 0 ? -1 : Math.Max(x, y);
-        }
-
-        return shape;
-    }
 }
