@@ -3,6 +3,7 @@ using Katalyst.Cli.Bench;
 using Katalyst.Cli.Generate;
 using Katalyst.Cli.Hashes;
 using Katalyst.Cli.Import;
+using Katalyst.Cli.Models;
 using Katalyst.Cli.Partners;
 using Katalyst.Cli.Pdq;
 using Katalyst.Cli.Score;
@@ -28,6 +29,7 @@ internal static class KatalystCommand
         root.Subcommands.Add(HashesCommand.Create());
         root.Subcommands.Add(PartnersCommand.Create());
         root.Subcommands.Add(Store.StoreCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 }
