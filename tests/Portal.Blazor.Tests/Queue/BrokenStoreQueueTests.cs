@@ -12,6 +12,7 @@ public sealed class BrokenStoreQueueTests(BrokenStorePortalServer server, Browse
     public async Task Queue_StoreUnreadable_ShowsErrorNotEmptyState()
     {
         var page = await browser.NewSignedInPageAsync(server, PortalRoles.Investigator);
+        await page.WaitForInteractiveAsync(); // the live page, not only its prerendered copy, names the fault
 
         await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("The referral store could not be read");
         await Expect(page.Locator(".referral-list-error")).ToContainTextAsync("no such table: referrals");

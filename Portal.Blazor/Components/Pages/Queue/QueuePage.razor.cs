@@ -27,6 +27,9 @@ public sealed partial class QueuePage
     private QueueFilter filter = new();
     private HashSet<QueueRow> selected = [];
     private string? loadError;
+
+    // A bad URL value stays named while the rest of the filter loads: a successful page load clears only loadError.
+    private string? urlError;
     private bool loaded;
     private bool filterIsEmpty = true;
     private int? bulkUserId;
@@ -128,8 +131,16 @@ public sealed partial class QueuePage
         filter = QueueUrl.Parse(uri.Query, out var problems);
         filterIsEmpty = QueueUrl.ToQueryString(filter).Length == 0;
         edit.Load(filter);
-        loadError = problems.Count == 0 ? null : string.Join(" ", problems);
+        urlError = problems.Count == 0 ? null : string.Join(" ", problems);
     }
+
+    private string? ErrorText => (urlError, loadError) switch
+    {
+        (null, null) => null,
+        ({ } url, null) => url,
+        (null, { } load) => load,
+        ({ } url, { } load) => $"{url} {load}",
+    };
 
     private async void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e)
     {
