@@ -24,6 +24,9 @@ public sealed class BrowserFixture : IAsyncDisposable
     {
         var shared = await LaunchOnceAsync();
         var context = await shared.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // A fresh portal's first page (JIT, first prerender, first circuit) has taken over 30 s on a loaded 2-core machine.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
