@@ -76,7 +76,8 @@ public sealed class MediaAnalysisAcceptanceTests(MediaAnalysisPortalServer serve
     [Fact]
     public async Task Scoring_AfterAnalysis_EveryReferralScored()
     {
-        Assert.Empty(server.Scoring.Failed);
+        Assert.Empty(server.Scoring.GaveUp);
+        Assert.Equal(0, server.Scoring.Retrying);
         Assert.Empty(await new ReferralScoreStore(server.DataSource).UnscoredAsync(10, Ct));
     }
 

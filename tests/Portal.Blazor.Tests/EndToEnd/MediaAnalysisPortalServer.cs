@@ -50,7 +50,7 @@ public sealed class MediaAnalysisPortalServer : PortalServer
     public FileAnalysisRunSummary Analysis { get; private set; } = null!;
 
     /// <summary>What the scoring run did.</summary>
-    public ScoringRunSummary Scoring { get; private set; } = null!;
+    public Katalyst.Referrals.Scoring.Outbox.OutboxPass Scoring { get; private set; } = null!;
 
     private string HashSetsPath => Path.Combine(folder, "hashsets");
 
@@ -86,6 +86,9 @@ public sealed class MediaAnalysisPortalServer : PortalServer
 
         using var client = new ScoringClient(new Uri(service.Address), service.ApiKey);
         Analysis = await new FileAnalysisRun(dataSource, evidence, client).AnalyseUnanalysedAsync(cancellationToken: cancellationToken);
-        Scoring = await new ReferralScoringRun(dataSource, client, ScoringContext.Pakistan(), afterAnalysis: true).ScoreUnscoredAsync(cancellationToken: cancellationToken);
+        // Through the scoring outbox, as the portal and `katalyst import --score` score.
+        Scoring = await new Katalyst.Referrals.Scoring.Outbox.ScoringOutboxRun(
+            dataSource, client, ScoringContext.Pakistan(), new Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions(), "media-analysis-tests", afterAnalysis: true)
+            .DrainAsync(cancellationToken: cancellationToken);
     }
 }
