@@ -58,7 +58,8 @@ internal static class ScoringOutboxSql
     /// <summary>SQLite only.</summary>
     public static class Sqlite
     {
-        // One statement: SQLite takes the write lock before it reads, so two claimers never get the same row.
+        // One statement: SQLite takes the write lock before it reads, so two claimers never get the same row. With
+        // @AfterAnalysis = 1, only referrals every one of whose received files has been analysed.
         public const string Claim = """
             UPDATE scoring_outbox
             SET claimed_by = @Claimer, claimed_until = @Until
@@ -66,22 +67,9 @@ internal static class ScoringOutboxSql
                 SELECT o.report_id FROM scoring_outbox o
                 WHERE o.state = 'pending' AND o.next_attempt_at <= @Now
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
-                ORDER BY o.next_attempt_at, o.report_id
-                LIMIT @Take)
-            RETURNING report_id, attempts
-            """;
-
-        // The same, for referrals every one of whose received files has been analysed.
-        public const string ClaimAnalysed = """
-            UPDATE scoring_outbox
-            SET claimed_by = @Claimer, claimed_until = @Until
-            WHERE report_id IN (
-                SELECT o.report_id FROM scoring_outbox o
-                WHERE o.state = 'pending' AND o.next_attempt_at <= @Now
-                  AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
-                  AND NOT EXISTS (SELECT 1 FROM referral_files f
+                  AND (@AfterAnalysis = 0 OR NOT EXISTS (SELECT 1 FROM referral_files f
                                   LEFT JOIN file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
-                                  WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL)
+                                  WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))
                 ORDER BY o.next_attempt_at, o.report_id
                 LIMIT @Take)
             RETURNING report_id, attempts
@@ -100,26 +88,16 @@ internal static class ScoringOutboxSql
     public static class SqlServer
     {
         // UPDLOCK + READPAST: a second claimer skips rows the first is claiming instead of waiting for or taking them.
+        // With @AfterAnalysis = 1, only referrals every one of whose received files has been analysed.
         public const string Claim = """
             WITH due AS (
                 SELECT TOP (@Take) o.report_id, o.attempts, o.claimed_by, o.claimed_until
                 FROM dbo.scoring_outbox o WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE o.state = N'pending' AND o.next_attempt_at <= @Now
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
-                ORDER BY o.next_attempt_at, o.report_id)
-            UPDATE due SET claimed_by = @Claimer, claimed_until = @Until
-            OUTPUT inserted.report_id, inserted.attempts
-            """;
-
-        public const string ClaimAnalysed = """
-            WITH due AS (
-                SELECT TOP (@Take) o.report_id, o.attempts, o.claimed_by, o.claimed_until
-                FROM dbo.scoring_outbox o WITH (UPDLOCK, READPAST, ROWLOCK)
-                WHERE o.state = N'pending' AND o.next_attempt_at <= @Now
-                  AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
-                  AND NOT EXISTS (SELECT 1 FROM dbo.referral_files f
+                  AND (@AfterAnalysis = 0 OR NOT EXISTS (SELECT 1 FROM dbo.referral_files f
                                   LEFT JOIN dbo.file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
-                                  WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL)
+                                  WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))
                 ORDER BY o.next_attempt_at, o.report_id)
             UPDATE due SET claimed_by = @Claimer, claimed_until = @Until
             OUTPUT inserted.report_id, inserted.attempts

@@ -19,17 +19,10 @@ public sealed class ScoringOutboxStore(StoreDataSource dataSource, TimeProvider?
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(claimer);
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
-        var sqlite = dataSource.Provider == StoreProvider.Sqlite;
-        var sql = (sqlite, afterAnalysis) switch
-        {
-            (true, true) => ScoringOutboxSql.Sqlite.ClaimAnalysed,
-            (true, false) => ScoringOutboxSql.Sqlite.Claim,
-            (false, true) => ScoringOutboxSql.SqlServer.ClaimAnalysed,
-            (false, false) => ScoringOutboxSql.SqlServer.Claim,
-        };
+        var sql = dataSource.Provider == StoreProvider.Sqlite ? ScoringOutboxSql.Sqlite.Claim : ScoringOutboxSql.SqlServer.Claim;
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenAsync(cancellationToken);
-        var claimed = await connection.QueryAsync<ClaimRow>(new CommandDefinition(sql, new { Claimer = claimer, Until = now + lease, Now = now, Take = take }, cancellationToken: cancellationToken));
+        var claimed = await connection.QueryAsync<ClaimRow>(new CommandDefinition(sql, new { Claimer = claimer, Until = now + lease, Now = now, Take = take, AfterAnalysis = afterAnalysis ? 1 : 0 }, cancellationToken: cancellationToken));
         return claimed.Select(c => new ClaimedScoring(c.ReportId, c.Attempts)).OrderBy(c => c.ReportId).ToList();
     }
 

@@ -26,6 +26,34 @@ public sealed class FileAnalysisStoreTests
     }
 
     [Fact]
+    public async Task OutboxClaim_AfterAnalysis_TakesAReferralOnlyOnceEveryReceivedFileIsAnalysed()
+    {
+        await using var store = await TempStore.CreateAsync();
+        await ImportAsync(store, (501, true), (502, false));
+        var analyses = new FileAnalysisStore(store.DataSource);
+        var outbox = new Katalyst.Referrals.Store.Outbox.ScoringOutboxStore(store.DataSource);
+        var lease = TimeSpan.FromMinutes(5);
+
+        var first = await outbox.ClaimAsync("a", 10, lease, afterAnalysis: true, Ct);
+        Assert.True(await analyses.SaveAsync(Row(Assert.Single(await analyses.UnanalysedAsync(10, Ct)), "new"), Ct));
+        var second = await outbox.ClaimAsync("a", 10, lease, afterAnalysis: true, Ct);
+
+        Assert.Equal([502L], first.Select(c => c.ReportId));
+        Assert.Equal([501L], second.Select(c => c.ReportId));
+    }
+
+    [Fact]
+    public async Task OutboxClaim_AnalysisNotAwaited_TakesEveryDueReferral()
+    {
+        await using var store = await TempStore.CreateAsync();
+        await ImportAsync(store, (501, true), (502, false));
+
+        var claimed = await new Katalyst.Referrals.Store.Outbox.ScoringOutboxStore(store.DataSource).ClaimAsync("a", 10, TimeSpan.FromMinutes(5), afterAnalysis: false, Ct);
+
+        Assert.Equal([501L, 502L], claimed.Select(c => c.ReportId));
+    }
+
+    [Fact]
     public async Task SaveAsync_FileAlreadyAnalysed_KeepsTheFirstAnswer()
     {
         await using var store = await TempStore.CreateAsync();
