@@ -36,18 +36,6 @@ internal static class FileAnalysisSql
             ORDER BY f.report_id, f.file_id
             LIMIT @Take
             """;
-
-        public const string SelectUnscoredAnalysed = """
-            SELECT r.report_id
-            FROM referrals r
-            LEFT JOIN referral_scores s ON s.report_id = r.report_id
-            WHERE s.report_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM referral_files f
-                              LEFT JOIN file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
-                              WHERE f.report_id = r.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL)
-            ORDER BY r.report_id
-            LIMIT @Take
-            """;
     }
 
     /// <summary>SQL Server only.</summary>
@@ -60,17 +48,6 @@ internal static class FileAnalysisSql
             LEFT JOIN file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
             WHERE f.sha256 IS NOT NULL AND a.report_id IS NULL
             ORDER BY f.report_id, f.file_id
-            """;
-
-        public const string SelectUnscoredAnalysed = """
-            SELECT TOP (@Take) r.report_id
-            FROM referrals r
-            LEFT JOIN referral_scores s ON s.report_id = r.report_id
-            WHERE s.report_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM referral_files f
-                              LEFT JOIN file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
-                              WHERE f.report_id = r.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL)
-            ORDER BY r.report_id
             """;
     }
 }

@@ -36,15 +36,6 @@ public sealed class FileAnalysisStore(StoreDataSource dataSource)
             r.MatchSet, r.MatchCategory, r.MatchSource, r.MatchType, r.MatchDistance, r.AnalysedAt), StringComparer.Ordinal);
     }
 
-    /// <summary>Unscored referrals every one of whose received files is analysed, lowest first (what scoring may take).</summary>
-    public async Task<IReadOnlyList<long>> UnscoredAnalysedAsync(int take, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
-        var sql = dataSource.Provider == StoreProvider.Sqlite ? FileAnalysisSql.Sqlite.SelectUnscoredAnalysed : FileAnalysisSql.SqlServer.SelectUnscoredAnalysed;
-        await using var connection = await dataSource.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { Take = take }, cancellationToken: cancellationToken))).AsList();
-    }
-
     private sealed class UnanalysedRow
     {
         public long ReportId { get; init; }

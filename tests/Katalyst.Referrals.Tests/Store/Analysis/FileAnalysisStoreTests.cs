@@ -9,7 +9,7 @@ public sealed class FileAnalysisStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task UnanalysedAsync_FilesWithBytes_ListedUntilStoredThenScorable()
+    public async Task UnanalysedAsync_FilesWithBytes_ListedUntilStored()
     {
         await using var store = await TempStore.CreateAsync();
         await ImportAsync(store, (501, true), (502, false));
@@ -17,12 +17,10 @@ public sealed class FileAnalysisStoreTests
 
         var pending = Assert.Single(await analyses.UnanalysedAsync(10, Ct));
         Assert.Equal(501, pending.ReportId);
-        Assert.Equal([502L], await analyses.UnscoredAnalysedAsync(10, Ct));
 
         Assert.True(await analyses.SaveAsync(Row(pending, "new"), Ct));
 
         Assert.Empty(await analyses.UnanalysedAsync(10, Ct));
-        Assert.Equal([501L, 502L], await analyses.UnscoredAnalysedAsync(10, Ct));
     }
 
     [Fact]
