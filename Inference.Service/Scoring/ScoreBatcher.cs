@@ -144,6 +144,7 @@ public sealed partial class ScoreBatcher : BackgroundService
         var requests = batch.Count == 1 ? batch[0].Requests : batch.SelectMany(p => p.Requests).ToList();
         activity?.SetTag("katalyst.batch.referrals", requests.Count);
         activity?.SetTag("katalyst.batch.calls", batch.Count);
+        var referralSpans = ReferralSpans.Start(requests, activity);
         try
         {
             var results = new ScoreResult[requests.Count];
@@ -159,6 +160,7 @@ public sealed partial class ScoreBatcher : BackgroundService
             }
 
             Interlocked.Add(ref scored, results.Length);
+            referralSpans?.Stop(results, null);
             var offset = 0;
             foreach (var pending in batch)
             {
@@ -170,6 +172,7 @@ public sealed partial class ScoreBatcher : BackgroundService
         catch (Exception ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            referralSpans?.Stop(null, ex);
             LogBatchFailed(requests.Count, ex);
             foreach (var pending in batch)
             {

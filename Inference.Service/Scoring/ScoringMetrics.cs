@@ -14,7 +14,10 @@ public sealed class ScoringMetrics
     /// <summary>The activity source's and the meter's name.</summary>
     public const string Name = "Katalyst.Inference.Scoring";
 
-    /// <summary>Spans for each model batch (<c>score batch</c>), children of the call that queued their first request.</summary>
+    /// <summary>
+    /// Spans for each model batch (<c>score batch</c>), children of the call that queued their first request, and per
+    /// referral whose request names its trace (<c>score referral</c>, see <see cref="ReferralSpans"/>).
+    /// </summary>
     public static readonly ActivitySource Source = new(Name);
 
     private readonly Counter<long> scored;

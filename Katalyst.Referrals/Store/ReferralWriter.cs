@@ -128,8 +128,11 @@ internal static class ReferralWriter
         // Its queue row (New) and search text, in the same transaction: the queue never misses a stored referral.
         await QueueRows.AddAsync(connection, transaction, manifest.ReportId, manifest.ReceivedAt, incidentType, referral.Report, cancellationToken);
 
-        // Its scoring work (the outbox), in the same transaction: a stored referral is always scored eventually.
-        await connection.ExecuteAsync(new CommandDefinition(Outbox.ScoringOutboxSql.Shared.Enqueue, new { manifest.ReportId, Now = now }, transaction, cancellationToken: cancellationToken));
+        // Its scoring work (the outbox), in the same transaction: a stored referral is always scored eventually, in the
+        // trace it was stored in (the importer's span for this referral), so analysis and scoring join that trace.
+        var traceParent = IntakeTelemetry.TraceParent(System.Diagnostics.Activity.Current);
+        await connection.ExecuteAsync(new CommandDefinition(
+            Outbox.ScoringOutboxSql.Shared.Enqueue, new { manifest.ReportId, Now = now, TraceParent = traceParent }, transaction, cancellationToken: cancellationToken));
 
         // Dapper runs a statement given a sequence once per item on one prepared command.
         var evidence = referral.Files

@@ -10,4 +10,8 @@ namespace Katalyst.Referrals.Intake.Import;
 /// <param name="Rejection">Why the package cannot be stored, otherwise.</param>
 /// <param name="Identifiers">The referral's identifiers when linking is on, extracted by the reader so the single writer does not.</param>
 /// <param name="StoredBytes">For a rejected package: the SHA-256 of the bytes its reading had already stored.</param>
-internal sealed record PackageOutcome(ParsedReferral? Referral, Rejection? Rejection, IReadOnlyList<ReferralIdentifier>? Identifiers = null, IReadOnlyList<string>? StoredBytes = null);
+internal sealed record PackageOutcome(ParsedReferral? Referral, Rejection? Rejection, IReadOnlyList<ReferralIdentifier>? Identifiers = null, IReadOnlyList<string>? StoredBytes = null)
+{
+    /// <summary>The referral's own trace (its intake span), which the writer's span joins; default when nothing traces.</summary>
+    public System.Diagnostics.ActivityContext Trace { get; init; }
+}

@@ -61,6 +61,7 @@ public sealed partial class ReferralImporter(
 
     private async Task ReadAllAsync(IEnumerable<ReferralPackage> packages, PackageReader reader, ChannelWriter<PackageOutcome> outcomes, CancellationToken cancellationToken)
     {
+        var run = Activity.Current;
         try
         {
             await Parallel.ForEachAsync(
@@ -70,8 +71,8 @@ public sealed partial class ReferralImporter(
                 {
                     using (package)
                     {
-                        using var span = IntakeTelemetry.Source.StartActivity("read package");
-                        var outcome = await reader.ReadAsync(package, ct);
+                        using var span = IntakeTelemetry.StartReferralTrace(run);
+                        var outcome = await reader.ReadAsync(package, ct) with { Trace = span?.Context ?? default };
                         if (linker is not null && outcome.Referral is { } referral)
                         {
                             // Identifiers are normalised here, in parallel, rather than in the single writer.
@@ -128,6 +129,8 @@ public sealed partial class ReferralImporter(
 
         var referral = outcome.Referral!;
         WriteOutcome written;
+        // The referral's trace: the outbox row keeps this span's traceparent for analysis and scoring.
+        using var span = outcome.Trace == default ? null : IntakeTelemetry.Source.StartActivity("store referral", ActivityKind.Internal, outcome.Trace);
         try
         {
             written = await ReferralWriter.WriteAsync(connection, transaction, referral, cancellationToken, linker, outcome.Identifiers, evidence);
@@ -147,6 +150,8 @@ public sealed partial class ReferralImporter(
             return;
         }
 
+        span?.SetTag(IntakeTelemetry.ReportIdTag, referral.Manifest.ReportId);
+        span?.SetTag("katalyst.outcome", written.ToString().ToLowerInvariant());
         switch (written)
         {
             case WriteOutcome.Imported:

@@ -74,6 +74,8 @@ public sealed partial class ScoringOutboxRun
     /// <summary>Claims due work until none is left (work failing now waits for its next attempt time).</summary>
     public async Task<OutboxPass> DrainAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        var backlog = await outbox.CountsAsync(cancellationToken);
+        ScoringRunTelemetry.Backlog(backlog.Waiting + backlog.Retrying);
         var total = OutboxPass.Empty;
         while (await RunOnceAsync(cancellationToken) is { Claimed: > 0 } pass)
         {
@@ -93,11 +95,14 @@ public sealed partial class ScoringOutboxRun
             return OutboxPass.Empty;
         }
 
+        using var spans = ReferralScoringSpans.Start(claimed);
         var batch = new List<Protos.V1.ScoreRequest>(claimed.Count);
         foreach (var item in claimed)
         {
-            batch.Add(await requests.BuildAsync(item.ReportId, cancellationToken)
-                ?? throw new InvalidOperationException($"Referral {item.ReportId} is in the scoring outbox but not in the store."));
+            var request = await requests.BuildAsync(item.ReportId, cancellationToken)
+                ?? throw new InvalidOperationException($"Referral {item.ReportId} is in the scoring outbox but not in the store.");
+            request.TraceParent = spans.TraceParentOf(item.ReportId);
+            batch.Add(request);
         }
 
         IReadOnlyList<ScoringOutcome> outcomes;
@@ -108,7 +113,10 @@ public sealed partial class ScoringOutboxRun
         catch (RpcException ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogCallFailed(claimed.Count, ex.StatusCode, ex.Status.Detail);
-            return await FailAllAsync(claimed, $"{ex.StatusCode}: {ex.Status.Detail}");
+            spans.Batch?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.StatusCode.ToString());
+            var failed = await FailAllAsync(claimed, $"{ex.StatusCode}: {ex.Status.Detail}", spans);
+            ScoringRunTelemetry.Answered(0, failed.Retrying, failed.GaveUp.Count);
+            return failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -116,10 +124,13 @@ public sealed partial class ScoringOutboxRun
             throw;
         }
 
-        return await FinishAsync(claimed, outcomes, cancellationToken);
+        var pass = await FinishAsync(claimed, outcomes, spans, cancellationToken);
+        ScoringRunTelemetry.Answered(pass.Scored + pass.AlreadyScored, pass.Retrying, pass.GaveUp.Count);
+        return pass;
     }
 
-    private async Task<OutboxPass> FinishAsync(IReadOnlyList<ClaimedScoring> claimed, IReadOnlyList<ScoringOutcome> outcomes, CancellationToken cancellationToken)
+    private async Task<OutboxPass> FinishAsync(
+        IReadOnlyList<ClaimedScoring> claimed, IReadOnlyList<ScoringOutcome> outcomes, ReferralScoringSpans spans, CancellationToken cancellationToken)
     {
         int scored = 0, already = 0, lost = 0, retrying = 0;
         var gaveUp = new List<string>();
@@ -128,12 +139,15 @@ public sealed partial class ScoringOutboxRun
         {
             if (answers.GetValueOrDefault(item.ReportId) is { Score: { } score })
             {
-                switch (await outbox.CompleteAsync(claimer, score, cancellationToken))
+                var completion = await outbox.CompleteAsync(claimer, score, cancellationToken);
+                switch (completion)
                 {
                     case ScoringCompletion.Stored: scored++; break;
                     case ScoringCompletion.AlreadyScored: already++; break;
                     default: lost++; LogClaimLost(item.ReportId); break;
                 }
+
+                spans.Finish(item.ReportId, completion.ToString(), failed: false);
 
                 continue;
             }
@@ -149,12 +163,14 @@ public sealed partial class ScoringOutboxRun
             {
                 retrying++;
             }
+
+            spans.Finish(item.ReportId, refusal is null ? "no answer" : "refused", failed: true);
         }
 
         return new OutboxPass(claimed.Count, scored, already, lost, retrying, gaveUp);
     }
 
-    private async Task<OutboxPass> FailAllAsync(IReadOnlyList<ClaimedScoring> claimed, string reason)
+    private async Task<OutboxPass> FailAllAsync(IReadOnlyList<ClaimedScoring> claimed, string reason, ReferralScoringSpans spans)
     {
         var gaveUp = new List<string>();
         foreach (var item in claimed)
@@ -163,6 +179,8 @@ public sealed partial class ScoringOutboxRun
             {
                 gaveUp.Add(gaveUpReason);
             }
+
+            spans.Finish(item.ReportId, "call failed", failed: true);
         }
 
         return new OutboxPass(claimed.Count, 0, 0, 0, claimed.Count - gaveUp.Count, gaveUp);

@@ -1,7 +1,10 @@
 namespace Katalyst.Referrals.Store.Outbox;
 
 /// <summary>A referral claimed for scoring, with the attempts made before this one.</summary>
-public sealed record ClaimedScoring(long ReportId, int Attempts);
+/// <param name="ReportId">The referral.</param>
+/// <param name="Attempts">Attempts made before this one.</param>
+/// <param name="TraceParent">The W3C traceparent of the referral's own trace (kept from intake), or null.</param>
+public sealed record ClaimedScoring(long ReportId, int Attempts, string? TraceParent = null);
 
 /// <summary>One referral's scoring work as the outbox keeps it.</summary>
 /// <param name="ReportId">The referral.</param>

@@ -6,10 +6,11 @@ internal static class ScoringOutboxSql
     /// <summary>Statements that read the same on SQLite and SQL Server.</summary>
     public static class Shared
     {
-        // Written by ReferralWriter in the referral's own savepoint: a stored referral always has its scoring work.
+        // Written by ReferralWriter in the referral's own savepoint: a stored referral always has its scoring work,
+        // with the trace it was stored in (W3C traceparent, or NULL).
         public const string Enqueue = """
-            INSERT INTO scoring_outbox (report_id, state, attempts, next_attempt_at, enqueued_at)
-            VALUES (@ReportId, 'pending', 0, @Now, @Now)
+            INSERT INTO scoring_outbox (report_id, state, attempts, next_attempt_at, enqueued_at, trace_parent)
+            VALUES (@ReportId, 'pending', 0, @Now, @Now, @TraceParent)
             """;
 
         // Only the holder of the claim may finish the work: a claimer whose lease ran out and was taken over
@@ -72,7 +73,7 @@ internal static class ScoringOutboxSql
                                   WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))
                 ORDER BY o.next_attempt_at, o.report_id
                 LIMIT @Take)
-            RETURNING report_id, attempts
+            RETURNING report_id, attempts, trace_parent
             """;
 
         public const string SelectFailed = """
@@ -91,7 +92,7 @@ internal static class ScoringOutboxSql
         // With @AfterAnalysis = 1, only referrals every one of whose received files has been analysed.
         public const string Claim = """
             WITH due AS (
-                SELECT TOP (@Take) o.report_id, o.attempts, o.claimed_by, o.claimed_until
+                SELECT TOP (@Take) o.report_id, o.attempts, o.trace_parent, o.claimed_by, o.claimed_until
                 FROM dbo.scoring_outbox o WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE o.state = N'pending' AND o.next_attempt_at <= @Now
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
@@ -100,7 +101,7 @@ internal static class ScoringOutboxSql
                                   WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))
                 ORDER BY o.next_attempt_at, o.report_id)
             UPDATE due SET claimed_by = @Claimer, claimed_until = @Until
-            OUTPUT inserted.report_id, inserted.attempts
+            OUTPUT inserted.report_id, inserted.attempts, inserted.trace_parent
             """;
 
         public const string SelectFailed = """

@@ -23,7 +23,7 @@ public sealed class ScoringOutboxStore(StoreDataSource dataSource, TimeProvider?
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         var claimed = await connection.QueryAsync<ClaimRow>(new CommandDefinition(sql, new { Claimer = claimer, Until = now + lease, Now = now, Take = take, AfterAnalysis = afterAnalysis ? 1 : 0 }, cancellationToken: cancellationToken));
-        return claimed.Select(c => new ClaimedScoring(c.ReportId, c.Attempts)).OrderBy(c => c.ReportId).ToList();
+        return claimed.Select(c => new ClaimedScoring(c.ReportId, c.Attempts, c.TraceParent)).OrderBy(c => c.ReportId).ToList();
     }
 
     /// <summary>
@@ -119,6 +119,8 @@ public sealed class ScoringOutboxStore(StoreDataSource dataSource, TimeProvider?
         public long ReportId { get; init; }
 
         public int Attempts { get; init; }
+
+        public string? TraceParent { get; init; }
     }
 
     private sealed class CountRow

@@ -24,11 +24,11 @@ internal sealed class OutboxStore : IAsyncDisposable
 
     public IReadOnlyList<long> ReportIds { get; private set; } = [];
 
-    public static async Task<OutboxStore> CreateAsync(int referrals, CancellationToken cancellationToken)
+    public static async Task<OutboxStore> CreateAsync(int referrals, CancellationToken cancellationToken, int seed = 808)
     {
         var store = new OutboxStore(Directory.CreateTempSubdirectory("katalyst-outbox-").FullName);
         var packages = Path.Combine(store.Folder, "packages");
-        new ReferralGenerator(new GeneratorOptions { Count = referrals, Seed = 808, OutputDirectory = packages }).Generate(ct: cancellationToken);
+        new ReferralGenerator(new GeneratorOptions { Count = referrals, Seed = seed, OutputDirectory = packages }).Generate(ct: cancellationToken);
         await new MigrationRunner(store.DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(cancellationToken);
         var importer = new ReferralImporter(store.DataSource, new EvidenceStore(Path.Combine(store.Folder, "evidence")), new IntakeOptions(), NullLogger<ReferralImporter>.Instance);
         var summary = await importer.ImportAsync(packages, cancellationToken: cancellationToken);

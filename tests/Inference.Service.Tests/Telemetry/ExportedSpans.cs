@@ -32,6 +32,15 @@ internal sealed class ExportedSpans : Collection<Activity>
         }
     }
 
+    /// <summary>Every span exported so far.</summary>
+    public List<Activity> Snapshot()
+    {
+        lock (gate)
+        {
+            return [.. Items];
+        }
+    }
+
     protected override void InsertItem(int index, Activity item)
     {
         lock (gate)
