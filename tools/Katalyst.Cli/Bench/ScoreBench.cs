@@ -27,17 +27,23 @@ internal static class ScoreBench
         var count = new Option<int>("--count") { Description = "Referrals to stream.", DefaultValueFactory = _ => 100_000 };
         var rate = new Option<int>("--rate") { Description = "Single Score calls a second for the latency run.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "How long the latency run lasts.", DefaultValueFactory = _ => 10 };
+        var streams = new Option<int>("--streams")
+        {
+            Description = "ScoreStream calls at once, sharing --count (each call goes to one replica, so several spread over several replicas).",
+            DefaultValueFactory = _ => 1,
+        };
         var apiKey = ApiKeyOption.Create();
-        var command = new Command("score", "Throughput of ScoreStream and p50/p99 latency of Score at a fixed request rate.") { server, count, rate, seconds, apiKey };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(server)!, result.GetValue(count), result.GetValue(rate), result.GetValue(seconds), result.GetValue(apiKey), ct));
+        var command = new Command("score", "Throughput of ScoreStream and p50/p99 latency of Score at a fixed request rate.") { server, count, rate, seconds, streams, apiKey };
+        command.SetAction((result, ct) => RunAsync(
+            result.GetValue(server)!, result.GetValue(count), result.GetValue(rate), result.GetValue(seconds), result.GetValue(streams), result.GetValue(apiKey), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string server, int count, int rate, int seconds, string? apiKey, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string server, int count, int rate, int seconds, int streams, string? apiKey, CancellationToken cancellationToken)
     {
-        if (count < 1 || rate < 1 || seconds < 1)
+        if (count < 1 || rate < 1 || seconds < 1 || streams < 1 || streams > count)
         {
-            await System.Console.Error.WriteLineAsync("katalyst bench score: --count, --rate and --seconds must be at least 1.");
+            await System.Console.Error.WriteLineAsync("katalyst bench score: --count, --rate, --seconds and --streams must be at least 1, and --streams at most --count.");
             return 2;
         }
 
@@ -50,11 +56,12 @@ internal static class ScoreBench
         using var channel = ScoringChannel.Create(target);
         var client = new Protos.V1.Scoring.ScoringClient(channel.WithApiKey(apiKey));
         await client.ScoreAsync(requests[0], cancellationToken: cancellationToken); // connect
-        await StreamAsync(client, requests, Math.Min(count, WarmUpReferrals), cancellationToken); // steady state: the service's hot paths compiled
+        await StreamsAsync(client, requests, Math.Min(count, WarmUpReferrals), streams, cancellationToken); // steady state: every replica's hot paths compiled
 
         var culture = CultureInfo.InvariantCulture;
-        var (streamed, elapsed) = await StreamAsync(client, requests, count, cancellationToken);
-        System.Console.WriteLine(string.Create(culture, $"ScoreStream: {streamed:N0} referrals in {elapsed.TotalSeconds:F2} s = {streamed / elapsed.TotalSeconds:N0} referrals/s"));
+        var (streamed, elapsed) = await StreamsAsync(client, requests, count, streams, cancellationToken);
+        System.Console.WriteLine(string.Create(culture,
+            $"ScoreStream ({streams} at once): {streamed:N0} referrals in {elapsed.TotalSeconds:F2} s = {streamed / elapsed.TotalSeconds:N0} referrals/s"));
 
         var latencies = await FixedRateAsync(client, requests, rate, seconds, cancellationToken);
         latencies.Sort();
@@ -91,7 +98,22 @@ internal static class ScoreBench
         }
     }
 
-    private static async Task<(int Count, TimeSpan Elapsed)> StreamAsync(Protos.V1.Scoring.ScoringClient client, List<ScoreRequest> requests, int count, CancellationToken cancellationToken)
+    // Several streams at once, each with its own copies of the requests (a stream changes their report numbers as it sends).
+    private static async Task<(int Count, TimeSpan Elapsed)> StreamsAsync(
+        Protos.V1.Scoring.ScoringClient client, List<ScoreRequest> requests, int count, int streams, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var results = await Task.WhenAll(Enumerable.Range(0, streams).Select(s =>
+        {
+            var own = streams == 1 ? requests : requests.Select(r => r.Clone()).ToList();
+            var share = (count / streams) + (s < count % streams ? 1 : 0);
+            return Task.Run(() => StreamAsync(client, own, share, 1_000_000_000L + ((long)s * count), cancellationToken), cancellationToken);
+        }));
+        return (results.Sum(r => r.Count), clock.Elapsed);
+    }
+
+    private static async Task<(int Count, TimeSpan Elapsed)> StreamAsync(
+        Protos.V1.Scoring.ScoringClient client, List<ScoreRequest> requests, int count, long firstReportId, CancellationToken cancellationToken)
     {
         using var call = client.ScoreStream(cancellationToken: cancellationToken);
         var clock = Stopwatch.StartNew();
@@ -113,7 +135,7 @@ internal static class ScoreBench
         for (var i = 0; i < count; i++)
         {
             var request = requests[i % requests.Count];
-            request.ReportId = 1_000_000_000L + i;
+            request.ReportId = firstReportId + i;
             call.RequestStream.WriteOptions = (i + 1) % StreamFlushEvery == 0 || i == count - 1 ? flushed : buffered;
             await call.RequestStream.WriteAsync(request, cancellationToken);
         }
