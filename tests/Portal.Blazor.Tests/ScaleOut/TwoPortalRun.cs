@@ -68,10 +68,8 @@ public sealed class TwoPortalRun : IAsyncLifetime
         }
 
         await service.InitializeAsync();
-        foreach (var portal in Portals)
-        {
-            await portal.InitializeAsync(); // one after the other: the first applies the store's migrations
-        }
+        // Both at once, as two hosts would start: the migration runner's lock lets one apply the store's migrations.
+        await Task.WhenAll(Portals.Select(p => Task.Run(async () => await p.InitializeAsync(), ct)));
 
         var shared = await Task.WhenAll(Portals.Select(p => EnqueueAsync(p, Shared.Path, "shared.zip", ct)));
         var split = await Task.WhenAll(Portals.Select((p, i) => EnqueueAsync(p, Split[i].Path, $"split-{p.Name}.zip", ct)));
