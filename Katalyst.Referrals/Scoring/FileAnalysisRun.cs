@@ -35,7 +35,7 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
     /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
-    private readonly string name = claimer ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string claimerName = claimer ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Analyses what is unanalysed now; a file that fails this run for a reason the service gives is stored as unreadable with that reason.</summary>
     /// <exception cref="ScoringServiceException">The service cannot be reached or failed (nothing more is stored; the files claimed and not analysed are released for the next run).</exception>
@@ -48,12 +48,12 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
         var tried = new HashSet<(long, string)>();
         while (true)
         {
-            var page = await claims.ClaimAsync(name, PageSize, Lease, cancellationToken);
+            var page = await claims.ClaimAsync(claimerName, PageSize, Lease, cancellationToken);
             // A file tried once this run and due again (its answer was not stored) waits for the next run: released now.
             var left = new Queue<UnanalysedFile>(page.Where(f => tried.Add((f.ReportId, f.FileId))));
             if (left.Count < page.Count)
             {
-                await claims.ReleaseAsync(name, page.Except(left), CancellationToken.None);
+                await claims.ReleaseAsync(claimerName, page.Except(left), CancellationToken.None);
             }
 
             if (left.Count == 0)
@@ -66,8 +66,9 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
                 while (left.TryPeek(out var file))
                 {
                     var row = await AnalyseAsync(file, clock.GetUtcNow(), problems, cancellationToken);
+                    var stored = await claims.CompleteAsync(claimerName, row, cancellationToken);
                     left.Dequeue();
-                    if (await claims.CompleteAsync(name, row, cancellationToken))
+                    if (stored)
                     {
                         analysed++;
                         known += row.Verdict == FileVerdicts.Known ? 1 : 0;
@@ -80,7 +81,7 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
             {
                 if (left.Count > 0)
                 {
-                    await claims.ReleaseAsync(name, left, CancellationToken.None);
+                    await claims.ReleaseAsync(claimerName, left, CancellationToken.None);
                 }
             }
         }
