@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Dapper;
 using Katalyst.Portal.Intake;
 using Katalyst.Portal.Tests.Intake;
 using Katalyst.Portal.Tests.Telemetry;
@@ -133,7 +131,7 @@ public sealed class TwoPortalRun : IAsyncLifetime
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var pending = await PendingAsync(ct);
+            var pending = await PendingWork.ListAsync(Store, ReportIds.Count, ct);
             if (pending.Count == 0)
             {
                 return;
@@ -147,35 +145,6 @@ public sealed class TwoPortalRun : IAsyncLifetime
 
             await Task.Delay(250, ct);
         }
-    }
-
-    private async Task<List<string>> PendingAsync(CancellationToken ct)
-    {
-        await using var connection = await Store.OpenAsync(ct);
-        var pending = new List<string>();
-        void Add(string what, IEnumerable<string> items)
-        {
-            var list = items.ToList();
-            if (list.Count > 0)
-            {
-                pending.Add(string.Create(CultureInfo.InvariantCulture, $"{list.Count} {what} ({string.Join(", ", list.Take(10))})"));
-            }
-        }
-
-        Add("files unanalysed", (await connection.QueryAsync<(long, string)>(
-            "SELECT f.report_id, f.file_id FROM referral_files f WHERE f.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM file_analysis a WHERE a.report_id = f.report_id AND a.file_id = f.file_id)"))
-            .Select(f => $"report {f.Item1} file {f.Item2}"));
-        Add("referrals unscored", (await connection.QueryAsync<(long, string, int, string?)>("SELECT report_id, state, attempts, last_error FROM scoring_outbox"))
-            .Select(o => $"report {o.Item1} {o.Item2} after {o.Item3} attempts{(o.Item4 is null ? "" : ": " + o.Item4)}"));
-        Add("referrals unrouted", (await connection.QueryAsync<long>("SELECT r.report_id FROM referrals r WHERE NOT EXISTS (SELECT 1 FROM referral_locations l WHERE l.report_id = r.report_id)"))
-            .Select(id => $"report {id}"));
-        var stored = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM referrals");
-        if (stored < ReportIds.Count)
-        {
-            pending.Add(string.Create(CultureInfo.InvariantCulture, $"{ReportIds.Count - stored} of {ReportIds.Count} referrals not stored"));
-        }
-
-        return pending;
     }
 
     private GeneratedZip Keep(GeneratedZip zip)
