@@ -12,43 +12,77 @@ namespace Katalyst.Referrals.Scoring;
 public sealed record FileAnalysisRunSummary(int Analysed, int Known, IReadOnlyList<string> Problems);
 
 /// <summary>
-/// Analyses every referral file whose bytes are stored but not analysed yet (the "UnanalysedFiles" run): reads the
-/// bytes from the <see cref="EvidenceStore"/> by SHA-256 (read only, never changed), sends them to the media service
-/// and stores the answer once. Crash-safe: a file is marked only when its answer is stored, so one not reached is
-/// picked up by the next run, and a second answer for a stored file changes nothing.
+/// Analyses every referral file whose bytes are stored but not analysed yet (the "UnanalysedFiles" run): claims a few
+/// files at a time through the database (a lease, as the scoring outbox does, so several portal instances on one store
+/// never send a file to the service twice), reads the bytes from the <see cref="EvidenceStore"/> by SHA-256 (read only,
+/// never changed), sends them to the media service and stores the answer once, ending the claim in the same
+/// transaction. Crash-safe: a file is marked only when its answer is stored, so one not reached is released (or its
+/// lease lapses) and picked up by the next run, and a second answer for a stored file changes nothing.
 /// </summary>
-public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore evidence, ScoringClient client, TimeProvider? time = null)
+/// <param name="dataSource">The store.</param>
+/// <param name="evidence">The evidence the bytes are read from.</param>
+/// <param name="client">The media service.</param>
+/// <param name="time">The clock (the claims' leases); the system's when null.</param>
+/// <param name="claimer">This instance's name in the claims it takes; machine, process and a random part when null.</param>
+public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore evidence, ScoringClient client, TimeProvider? time = null, string? claimer = null)
 {
-    /// <summary>Files read from the store per look.</summary>
-    public const int PageSize = 200;
+    /// <summary>Files claimed per look: small, so instances side by side share a batch.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>
+    /// How long a claim holds before another instance may take the file over (the holder crashed): long enough for
+    /// <see cref="PageSize"/> files at the service's pace. A file outliving it may be analysed again; the first answer stays.
+    /// </summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    private readonly string claimerName = claimer ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>Analyses what is unanalysed now; a file that fails this run for a reason the service gives is stored as unreadable with that reason.</summary>
-    /// <exception cref="ScoringServiceException">The service cannot be reached or failed (nothing more is stored; the next run carries on).</exception>
+    /// <exception cref="ScoringServiceException">The service cannot be reached or failed (nothing more is stored; the files claimed and not analysed are released for the next run).</exception>
     public async Task<FileAnalysisRunSummary> AnalyseUnanalysedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var store = new FileAnalysisStore(dataSource);
+        var claims = new FileAnalysisClaimStore(dataSource, time);
         var clock = time ?? TimeProvider.System;
         var (analysed, known) = (0, 0);
         var problems = new List<string>();
         var tried = new HashSet<(long, string)>();
         while (true)
         {
-            var page = (await store.UnanalysedAsync(PageSize, cancellationToken)).Where(f => tried.Add((f.ReportId, f.FileId))).ToList();
-            if (page.Count == 0)
+            var page = await claims.ClaimAsync(claimerName, PageSize, Lease, cancellationToken);
+            // A file tried once this run and due again (its answer was not stored) waits for the next run: released now.
+            var left = new Queue<UnanalysedFile>(page.Where(f => tried.Add((f.ReportId, f.FileId))));
+            if (left.Count < page.Count)
+            {
+                await claims.ReleaseAsync(claimerName, page.Except(left), CancellationToken.None);
+            }
+
+            if (left.Count == 0)
             {
                 break;
             }
 
-            foreach (var file in page)
+            try
             {
-                var row = await AnalyseAsync(file, clock.GetUtcNow(), problems, cancellationToken);
-                if (await store.SaveAsync(row, cancellationToken))
+                while (left.TryPeek(out var file))
                 {
-                    analysed++;
-                    known += row.Verdict == FileVerdicts.Known ? 1 : 0;
-                }
+                    var row = await AnalyseAsync(file, clock.GetUtcNow(), problems, cancellationToken);
+                    var stored = await claims.CompleteAsync(claimerName, row, cancellationToken);
+                    left.Dequeue();
+                    if (stored)
+                    {
+                        analysed++;
+                        known += row.Verdict == FileVerdicts.Known ? 1 : 0;
+                    }
 
-                progress?.Report(analysed);
+                    progress?.Report(analysed);
+                }
+            }
+            finally
+            {
+                if (left.Count > 0)
+                {
+                    await claims.ReleaseAsync(claimerName, left, CancellationToken.None);
+                }
             }
         }
 

@@ -7,10 +7,12 @@ namespace Katalyst.Portal.Routing;
 
 /// <summary>
 /// Routes imported referrals in the background, whichever way they came in (an upload here or <c>katalyst import</c>):
-/// every few seconds each unrouted referral is located and sent to its unit by the rules in force, once.
+/// every few seconds each unrouted referral is claimed through the database (so several portal instances on one store
+/// share them), located and sent to its unit by the rules in force, once.
 /// </summary>
 public sealed partial class UnroutedReferralRouting(
-    StoreDataSource dataSource, ReferralLocator locator, IOptions<GeographyOptions> options, ILogger<UnroutedReferralRouting> logger) : BackgroundService
+    StoreDataSource dataSource, ReferralLocator locator, IOptions<GeographyOptions> options, ILogger<UnroutedReferralRouting> logger, ILoggerFactory loggers)
+    : BackgroundService
 {
     /// <summary>How often unrouted referrals are looked for.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
@@ -18,7 +20,7 @@ public sealed partial class UnroutedReferralRouting(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var run = new ReferralRoutingRun(dataSource, locator, options.Value.AgencyCountry);
+        var run = new ReferralRoutingRun(dataSource, locator, options.Value.AgencyCountry, logger: loggers.CreateLogger<ReferralRoutingRun>());
         using var timer = new PeriodicTimer(Interval);
         do
         {

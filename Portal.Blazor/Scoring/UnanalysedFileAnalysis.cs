@@ -7,7 +7,8 @@ namespace Katalyst.Portal.Scoring;
 
 /// <summary>
 /// Analyses imported files in the background (the "UnanalysedFiles" run): every few seconds, each stored file not yet
-/// analysed is sent by its SHA-256 from the evidence store to the media service (<c>Scoring:Server</c>) and the answer
+/// analysed is claimed through the database (so several portal instances on one store share the files, never sending
+/// one twice), sent by its SHA-256 from the evidence store to the media service (<c>Scoring:Server</c>) and the answer
 /// is stored once. <see cref="UnscoredReferralScoring"/> scores a referral only once all its received files are analysed,
 /// so scoring sees known versus new material.
 /// </summary>

@@ -17,8 +17,11 @@ public sealed partial class UnscoredReferralScoring(
     ILogger<UnscoredReferralScoring> logger, ILoggerFactory loggers)
     : BackgroundService
 {
-    /// <summary>This instance's name in the claims it takes: machine, process and a random part.</summary>
-    public static readonly string Claimer = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>
+    /// This instance's name in the claims it takes: machine, process and a random part (per portal instance, not per
+    /// process, so two portals hosted in one process, as the two-portal test does, are two claimers).
+    /// </summary>
+    public string Claimer { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

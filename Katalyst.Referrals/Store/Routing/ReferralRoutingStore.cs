@@ -32,16 +32,24 @@ public sealed class ReferralRoutingStore(StoreDataSource dataSource)
         var now = DateTimeOffset.UtcNow;
         foreach (var (reportId, location, decision) in routed)
         {
-            var values = new
-            {
-                ReportId = reportId, location.Country, location.Province, location.District, Source = location.Source.ToString(),
-                location.Evidence, location.PhoneOperator, decision.UnitId, RouteReason = decision.Reason, RoutedAt = now,
-            };
-            await connection.ExecuteAsync(new CommandDefinition(RoutingSql.Shared.InsertLocation, values, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(RoutingSql.Shared.RouteQueueRow, values, transaction, cancellationToken: cancellationToken));
+            await WriteAsync(connection, transaction, reportId, location, decision, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Stores one referral's location and decision and moves it to its unit unless someone holds it, in <paramref name="transaction"/>.</summary>
+    internal static async Task WriteAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, long reportId, ReferralLocation location, RoutingDecision decision,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var values = new
+        {
+            ReportId = reportId, location.Country, location.Province, location.District, Source = location.Source.ToString(),
+            location.Evidence, location.PhoneOperator, decision.UnitId, RouteReason = decision.Reason, RoutedAt = now,
+        };
+        await connection.ExecuteAsync(new CommandDefinition(RoutingSql.Shared.InsertLocation, values, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(RoutingSql.Shared.RouteQueueRow, values, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>A referral's location and routing, or null when it has not been routed.</summary>

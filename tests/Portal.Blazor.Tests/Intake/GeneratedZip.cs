@@ -8,10 +8,14 @@ internal sealed class GeneratedZip : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("katalyst-upload-").FullName;
 
-    public GeneratedZip(int count, int seed, Action<string>? alter = null)
+    /// <param name="count">Packages generated.</param>
+    /// <param name="seed">The generator's seed.</param>
+    /// <param name="alter">Changes the package folders before they are zipped (break one, leave some out).</param>
+    /// <param name="media">Files with drawn pictures and bytes (as the media analysis reads), not only their details.</param>
+    public GeneratedZip(int count, int seed, Action<string>? alter = null, bool media = false)
     {
         var packages = System.IO.Path.Combine(folder, "packages");
-        new ReferralGenerator(new GeneratorOptions { Count = count, Seed = seed, OutputDirectory = packages }).Generate();
+        new ReferralGenerator(new GeneratorOptions { Count = count, Seed = seed, OutputDirectory = packages, Media = media }).Generate();
         foreach (var beside in Directory.GetFiles(packages))
         {
             File.Delete(beside); // labels and hash lists are the generator's, not part of a delivery
