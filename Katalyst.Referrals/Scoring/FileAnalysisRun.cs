@@ -91,7 +91,7 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
 
     private async Task<StoredFileAnalysis> AnalyseAsync(UnanalysedFile file, DateTimeOffset at, List<string> problems, CancellationToken cancellationToken)
     {
-        using var activity = ScoringRunTelemetry.Source.StartActivity("analyse file");
+        using var activity = Intake.Import.IntakeTelemetry.StartInReferralTrace(ScoringRunTelemetry.Source, "analyse file", file.TraceParent);
         activity?.SetTag(Intake.Import.IntakeTelemetry.ReportIdTag, file.ReportId);
         var name = string.Create(CultureInfo.InvariantCulture, $"report {file.ReportId} file {file.FileId}");
         Stream bytes;

@@ -7,12 +7,14 @@ internal static class FileAnalysisClaimSql
     public static class Shared
     {
         // The files one claim took (the claim statements return keys only: SQLite's RETURNING cannot join), with the
-        // hashes intake stored, which an analysis that cannot read the bytes keeps.
+        // hashes intake stored, which an analysis that cannot read the bytes keeps, and the referral's trace (kept
+        // with its scoring work until it is scored).
         public const string SelectClaimed = """
-            SELECT f.report_id, f.file_id, f.sha256, e.md5, e.sha1
+            SELECT f.report_id, f.file_id, f.sha256, e.md5, e.sha1, o.trace_parent
             FROM file_analysis_claims c
             JOIN referral_files f ON f.report_id = c.report_id AND f.file_id = c.file_id
             JOIN evidence e ON e.sha256 = f.sha256
+            LEFT JOIN scoring_outbox o ON o.report_id = f.report_id
             WHERE c.claimed_by = @Claimer AND c.claimed_until = @Until
             ORDER BY f.report_id, f.file_id
             """;

@@ -30,7 +30,7 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
         }
 
         var rows = await connection.QueryAsync<ClaimedRow>(new CommandDefinition(FileAnalysisClaimSql.Shared.SelectClaimed, claim, cancellationToken: cancellationToken));
-        return rows.Select(r => new UnanalysedFile(r.ReportId, r.FileId, r.Sha256, r.Md5, r.Sha1)).AsList();
+        return rows.Select(r => new UnanalysedFile(r.ReportId, r.FileId, r.Sha256, r.Md5, r.Sha1) { TraceParent = r.TraceParent }).AsList();
     }
 
     /// <summary>
@@ -80,5 +80,7 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
         public string Md5 { get; init; } = "";
 
         public string Sha1 { get; init; } = "";
+
+        public string? TraceParent { get; init; }
     }
 }

@@ -3,7 +3,11 @@ using Dapper;
 namespace Katalyst.Referrals.Store.Analysis;
 
 /// <summary>A referral file whose bytes are stored but not analysed yet.</summary>
-public sealed record UnanalysedFile(long ReportId, string FileId, string Sha256, string Md5, string Sha1);
+public sealed record UnanalysedFile(long ReportId, string FileId, string Sha256, string Md5, string Sha1)
+{
+    /// <summary>The W3C traceparent of the referral's own trace (kept from intake until it is scored), or null.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Keeps each referral file's media analysis (<c>file_analysis</c>, migration 0012), written once.</summary>
 public sealed class FileAnalysisStore(StoreDataSource dataSource)

@@ -22,13 +22,15 @@ internal sealed class OutboxStore : IAsyncDisposable
 
     public StoreDataSource DataSource { get; }
 
+    public EvidenceStore Evidence => new(Path.Combine(Folder, "evidence"));
+
     public IReadOnlyList<long> ReportIds { get; private set; } = [];
 
-    public static async Task<OutboxStore> CreateAsync(int referrals, CancellationToken cancellationToken, int seed = 808)
+    public static async Task<OutboxStore> CreateAsync(int referrals, CancellationToken cancellationToken, int seed = 808, bool media = false)
     {
         var store = new OutboxStore(Directory.CreateTempSubdirectory("katalyst-outbox-").FullName);
         var packages = Path.Combine(store.Folder, "packages");
-        new ReferralGenerator(new GeneratorOptions { Count = referrals, Seed = seed, OutputDirectory = packages }).Generate(ct: cancellationToken);
+        new ReferralGenerator(new GeneratorOptions { Count = referrals, Seed = seed, Media = media, OutputDirectory = packages }).Generate(ct: cancellationToken);
         await new MigrationRunner(store.DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(cancellationToken);
         var importer = new ReferralImporter(store.DataSource, new EvidenceStore(Path.Combine(store.Folder, "evidence")), new IntakeOptions(), NullLogger<ReferralImporter>.Instance);
         var summary = await importer.ImportAsync(packages, cancellationToken: cancellationToken);

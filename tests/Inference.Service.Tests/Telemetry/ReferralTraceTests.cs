@@ -10,15 +10,16 @@ using OpenTelemetry.Trace;
 namespace Katalyst.Inference.Tests.Telemetry;
 
 /// <summary>
-/// One trace per referral, from intake through the scoring outbox and the gRPC call into the service's model batch:
-/// referrals imported into a real SQLite store, then scored together in one batch over a real channel.
+/// One trace per referral, from intake through media analysis, the scoring outbox and the gRPC call into the service's
+/// model batch: referrals with pictures imported into a real SQLite store, analysed, then scored together in one batch
+/// over a real channel.
 /// </summary>
 public sealed class ReferralTraceTests
 {
     private const int Referrals = 4;
 
     [Fact]
-    public async Task ImportThenScore_FourReferralsInOneBatch_EachHasItsOwnTraceWithEveryHop()
+    public async Task ImportThenScore_FourReferralsInOneBatch_EachHasItsOwnTraceWithEveryHopIncludingItsFiles()
     {
         var ct = TestContext.Current.CancellationToken;
         var exported = new ExportedSpans();
@@ -29,14 +30,17 @@ public sealed class ReferralTraceTests
             .AddHttpClientInstrumentation()
             .AddInMemoryExporter(exported)
             .Build();
-        await using var store = await OutboxStore.CreateAsync(Referrals, ct, seed: 4242);
+        await using var store = await OutboxStore.CreateAsync(Referrals, ct, seed: 4242, media: true);
         using var server = new KestrelInferenceServer();
         using var client = new ScoringClient(server.GrpcAddress);
-        var run = new ScoringOutboxRun(store.DataSource, client, ScoringContext.Pakistan(), new ScoringOutboxOptions { BatchSize = 10 }, "trace-tests");
+        var run = new ScoringOutboxRun(store.DataSource, client, ScoringContext.Pakistan(), new ScoringOutboxOptions { BatchSize = 10 }, "trace-tests", afterAnalysis: true);
 
+        var analysis = await new FileAnalysisRun(store.DataSource, store.Evidence, client).AnalyseUnanalysedAsync(cancellationToken: ct);
         var pass = await run.DrainAsync(cancellationToken: ct);
 
+        Assert.True(analysis.Analysed > 0, "the generated referrals came with no file bytes to analyse");
         Assert.Equal(Referrals, pass.Scored);
+        var analysedFiles = 0;
         var roots = RootsOf(exported, store.ReportIds);
         Assert.Equal(Referrals, roots.Select(r => r.TraceId).Distinct().Count()); // one trace per referral, not one per import
         foreach (var (reportId, root) in store.ReportIds.Zip(roots))
@@ -57,10 +61,33 @@ public sealed class ReferralTraceTests
             var modelBatch = Assert.Single(exported.Snapshot(), s => s.SpanId == batchLink.Context.SpanId);
             Assert.Equal(("score batch", Referrals), (modelBatch.DisplayName, (int)modelBatch.GetTagItem("katalyst.batch.referrals")!));
             var batchTrace = await exported.OfTraceAsync(modelBatch.TraceId, spans => spans.Any(s => s.Kind == ActivityKind.Server));
-            var call = Assert.Single(batchTrace, s => s.DisplayName == "score referrals");
-            Assert.Contains(call.Links, l => l.Context.SpanId == scored.SpanId);
+            var batchSpan = Assert.Single(batchTrace, s => s.DisplayName == "score referrals");
+            Assert.Contains(batchSpan.Links, l => l.Context.SpanId == scored.SpanId);
             Assert.Contains(batchTrace, s => s.Kind == ActivityKind.Server && s.SpanId == modelBatch.ParentSpanId);
+
+            // Each of its files was analysed in its trace too, through the gRPC call into the service.
+            foreach (var file in trace.Where(s => s.DisplayName == "analyse file"))
+            {
+                Assert.Equal((stored.SpanId, reportId), (file.ParentSpanId, file.GetTagItem(IntakeTelemetry.ReportIdTag)));
+                Assert.Contains(trace, s => s.Kind == ActivityKind.Server && DescendsFrom(s, file, trace)); // client span(s), then the service's
+                analysedFiles++;
+            }
         }
+
+        Assert.Equal(analysis.Analysed, analysedFiles);
+    }
+
+    private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
+    {
+        for (var current = trace.FirstOrDefault(a => a.SpanId == span.ParentSpanId); current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
+        {
+            if (current.SpanId == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The root of each referral's trace, in the order of the report ids.
