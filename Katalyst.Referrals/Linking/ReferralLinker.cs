@@ -40,7 +40,7 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
 
     /// <summary>
     /// The referral's identifiers, normalised. Pure and thread-safe: the importer calls it in its parallel readers,
-    /// so the single writer only stores and links.
+    /// so the single writer only stores.
     /// </summary>
     public IReadOnlyList<ReferralIdentifier> Extract(ParsedReferral referral) => extractor.Extract(referral);
 
