@@ -16,10 +16,6 @@ internal static class LinkingOutboxSql
             DELETE FROM linking_outbox WHERE seq = @Seq
             """;
 
-        public const string Count = """
-            SELECT COUNT(*) FROM linking_outbox
-            """;
-
         // For the referral page: a referral waiting here has not been checked against other referrals yet.
         public const string IsWaiting = """
             SELECT COUNT(*) FROM linking_outbox WHERE report_id = @ReportId

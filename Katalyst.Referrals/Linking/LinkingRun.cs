@@ -45,15 +45,6 @@ public sealed class LinkingRun
         return total;
     }
 
-    /// <summary>How many referrals wait to be linked.</summary>
-    public async Task<long> WaitingAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = LinkingOutboxSql.Shared.Count;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private async Task<int> LinkBatchAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var sqlite = dataSource.Provider == StoreProvider.Sqlite;
