@@ -36,6 +36,20 @@ internal static class IdentifierJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>How many identifiers <paramref name="identifiers"/> (as <see cref="Identifiers"/> wrote them) holds.</summary>
+    public static int Count(string identifiers, long reportId)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(identifiers);
+            return document.RootElement.GetArrayLength();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"linking_outbox.identifiers of referral {reportId} is not a JSON array of identifiers: {ex.Message}", ex);
+        }
+    }
+
     public static string Links(IEnumerable<(long Other, string Kind, string Value)> links)
     {
         using var buffer = new MemoryStream();

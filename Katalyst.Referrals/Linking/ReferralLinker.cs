@@ -12,8 +12,10 @@ namespace Katalyst.Referrals.Linking;
 public sealed record LinkOutcome(int Identifiers, int Links, int Ignored, long SubjectId);
 
 /// <summary>
-/// Groups a new referral with the stored ones, incrementally, inside the caller's transaction (the importer's, so a
-/// referral is never stored half-linked). Every referral starts as its own subject. For each identifier it shares:
+/// Groups a new referral with the stored ones, incrementally, inside the caller's transaction: the importer's writer
+/// only enqueues it (<see cref="EnqueueAsync"/>: its own subject and a linking outbox row) and <see cref="LinkingRun"/>
+/// links waiting referrals in the order they were stored, each in the transaction that removes it from the outbox, so
+/// a referral is never half-linked. Every referral starts as its own subject. For each identifier it shares:
 /// if more referrals carry it than its kind's threshold, it is recorded as ignored with the count; otherwise the
 /// referral is linked to every other carrier (the link names the identifier) and their subjects merge into the
 /// oldest. When an identifier becomes too common (its count passes the threshold with this referral), the links it
@@ -38,29 +40,66 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
 
     /// <summary>
     /// The referral's identifiers, normalised. Pure and thread-safe: the importer calls it in its parallel readers,
-    /// so the single writer only stores and links.
+    /// so the single writer only stores.
     /// </summary>
     public IReadOnlyList<ReferralIdentifier> Extract(ParsedReferral referral) => extractor.Extract(referral);
 
-    /// <summary>Stores <paramref name="identifiers"/> for a stored referral and links it.</summary>
+    /// <summary>
+    /// Links a stored referral at once, in <paramref name="transaction"/>: its own subject, its identifiers, its links
+    /// (what <see cref="LinkingRun"/> does later for a referral the writer left in the linking outbox).
+    /// </summary>
     public async Task<LinkOutcome> LinkAsync(DbConnection connection, DbTransaction transaction, long reportId, IReadOnlyList<ReferralIdentifier> identifiers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(identifiers);
         var now = DateTimeOffset.UtcNow;
         var store = new LinkStore(connection, transaction, provider, cancellationToken);
-        if (identifiers.Count > 0)
+        var ownSubject = await InsertOwnSubjectAsync(store, reportId, now);
+        return await LinkStoredAsync(store, reportId, IdentifierJson.Identifiers(identifiers), identifiers.Count, ownSubject, now);
+    }
+
+    /// <summary>
+    /// What the writer does instead of linking: the referral becomes its own subject (so every query and the subject
+    /// export stay right while it waits) and its identifiers wait in the linking outbox for <see cref="LinkingRun"/>.
+    /// </summary>
+    internal async Task EnqueueAsync(DbConnection connection, DbTransaction transaction, long reportId, IReadOnlyList<ReferralIdentifier> identifiers, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var store = new LinkStore(connection, transaction, provider, cancellationToken);
+        await InsertOwnSubjectAsync(store, reportId, now);
+        await store.ExecuteAsync(LinkingOutboxSql.Shared.Enqueue,
+            ("@ReportId", reportId), ("@Identifiers", IdentifierJson.Identifiers(identifiers)), ("@EnqueuedAt", now));
+    }
+
+    /// <summary>Links a referral that waited in the linking outbox: its own subject was stored with it, so it is read, not inserted.</summary>
+    internal async Task<LinkOutcome> LinkWaitingAsync(LinkStore store, long reportId, string identifiersJson)
+    {
+        var subjects = await store.QueryAsync(LinkingSql.Shared.SubjectOf, r => LinkStore.Long(r, 0), ("@ReportId", reportId));
+        if (subjects.Count == 0)
         {
-            await store.ExecuteAsync(sqlite ? LinkingSql.Sqlite.InsertIdentifiers : LinkingSql.SqlServer.InsertIdentifiers,
-                ("@ReportId", reportId), ("@Identifiers", IdentifierJson.Identifiers(identifiers)));
+            throw new InvalidOperationException(
+                $"Referral {reportId} waits in linking_outbox but has no row in referral_subjects; the writer stores both in one savepoint, so the store was changed by hand.");
         }
 
-        var ownSubject = await store.ScalarAsync(sqlite ? LinkingSql.Sqlite.InsertSubject : LinkingSql.SqlServer.InsertSubject,
-            ("@ReportId", reportId), ("@CreatedAt", now));
-        var shared = identifiers.Count == 0 ? [] : await SharedAsync(store, reportId);
+        return await LinkStoredAsync(store, reportId, identifiersJson, IdentifierJson.Count(identifiersJson, reportId), subjects[0], DateTimeOffset.UtcNow);
+    }
+
+    private Task<long> InsertOwnSubjectAsync(LinkStore store, long reportId, DateTimeOffset now) =>
+        store.ScalarAsync(sqlite ? LinkingSql.Sqlite.InsertSubject : LinkingSql.SqlServer.InsertSubject, ("@ReportId", reportId), ("@CreatedAt", now));
+
+    // The one body of linking, for both paths: the referral and its own subject are stored; its identifiers are not yet.
+    private async Task<LinkOutcome> LinkStoredAsync(LinkStore store, long reportId, string identifiersJson, int identifierCount, long ownSubject, DateTimeOffset now)
+    {
+        if (identifierCount > 0)
+        {
+            await store.ExecuteAsync(sqlite ? LinkingSql.Sqlite.InsertIdentifiers : LinkingSql.SqlServer.InsertIdentifiers,
+                ("@ReportId", reportId), ("@Identifiers", identifiersJson));
+        }
+
+        var shared = identifierCount == 0 ? [] : await SharedAsync(store, reportId);
         if (shared.Count == 0)
         {
-            return new LinkOutcome(identifiers.Count, 0, 0, ownSubject);
+            return new LinkOutcome(identifierCount, 0, 0, ownSubject);
         }
 
         var ignored = shared.Where(g => g.Count > Options.ThresholdFor(g.Kind)).ToList();
@@ -81,20 +120,21 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
         var links = linking.SelectMany(g => g.Others.Select(o => (o.ReportId, g.Kind, g.Value))).ToList();
         if (links.Count == 0)
         {
-            return new LinkOutcome(identifiers.Count, 0, ignored.Count, ownSubject);
+            return new LinkOutcome(identifierCount, 0, ignored.Count, ownSubject);
         }
 
         await store.ExecuteAsync(sqlite ? LinkingSql.Sqlite.InsertLinks : LinkingSql.SqlServer.InsertLinks,
             ("@ReportId", reportId), ("@Links", IdentifierJson.Links(links)), ("@LinkedAt", now));
 
-        // Merge into the oldest subject (the lowest id); the new referral's own subject is the newest of all.
+        // Merge into the oldest subject (the lowest id). A referral that waited in the linking outbox may have an older
+        // own subject than referrals stored after it and linked before it; the groups are the same either way.
         var subjects = linking.SelectMany(g => g.Others.Select(o => o.SubjectId)).Append(ownSubject).Distinct().Order().ToList();
         foreach (var from in subjects.Skip(1))
         {
             await store.ExecuteAsync(LinkingSql.Shared.MergeSubject, ("@Into", subjects[0]), ("@From", from));
         }
 
-        return new LinkOutcome(identifiers.Count, links.Count, ignored.Count, subjects[0]);
+        return new LinkOutcome(identifierCount, links.Count, ignored.Count, subjects[0]);
     }
 
     private async Task<List<SharedIdentifier>> SharedAsync(LinkStore store, long reportId)

@@ -56,10 +56,12 @@ internal static class ReferralWriter
                 EnsureBytesPresent(referral, evidence);
             }
 
-            // Linked under the same savepoint: a referral is stored and linked, or neither.
+            // Its linking work, under the same savepoint: its own subject (what an unlinked referral is) and a linking
+            // outbox row with its identifiers. Linking itself runs after the import has stored everything (LinkingRun),
+            // off the single writer's critical path.
             if (linker is not null)
             {
-                await linker.LinkAsync(connection, transaction, manifest.ReportId, identifiers ?? linker.Extract(referral), cancellationToken);
+                await linker.EnqueueAsync(connection, transaction, manifest.ReportId, identifiers ?? linker.Extract(referral), cancellationToken);
             }
 
             await transaction.ReleaseAsync(savepoint, cancellationToken);

@@ -13,7 +13,7 @@ public static class IntakeRegistration
 {
     /// <summary>
     /// Binds <see cref="IntakeOptions"/> (section <c>Intake</c>: the importer's limits, as <c>katalyst import</c>'s options)
-    /// and <see cref="UploadOptions"/> (section <c>Uploads</c>), and registers the importer and the background imports.
+    /// and <see cref="UploadOptions"/> (section <c>Uploads</c>), and registers the importer, the background imports and the linking of referrals left waiting.
     /// </summary>
     public static IHostApplicationBuilder AddIntake(this IHostApplicationBuilder builder)
     {
@@ -30,6 +30,7 @@ public static class IntakeRegistration
             sp.GetRequiredService<IOptions<LinkingOptions>>().Value));
         builder.Services.AddSingleton<BackgroundImports>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<BackgroundImports>());
+        builder.Services.AddHostedService<Linking.WaitingReferralLinking>(); // referrals a crashed import left waiting to be linked
         return builder;
     }
 }

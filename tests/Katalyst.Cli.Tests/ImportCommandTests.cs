@@ -18,7 +18,10 @@ public sealed class ImportCommandTests
 
         Assert.True(first.ExitCode == 0, first.All);
         Assert.Matches(@"Imported:\s+40\b", first.Output);
+        Assert.Matches(@"Stored 40 packages in \d+\.\d s \(\d+ a second\)", first.Output); // the import rate, without linking
+        Assert.Matches(@"Linked 40 referrals in \d+\.\d s", first.Output); // then linking, timed apart
         Assert.True(second.ExitCode == 0, second.All);
+        Assert.Matches(@"Linked 0 referrals in", second.Output);
         Assert.Matches(@"Imported:\s+0\b", second.Output);
         Assert.Matches(@"Duplicates:\s+40\b", second.Output);
         Assert.Equal(storeAfterFirst, Snapshot(work["data/katalyst.db"]));

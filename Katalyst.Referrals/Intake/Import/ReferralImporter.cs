@@ -12,13 +12,16 @@ namespace Katalyst.Referrals.Intake.Import;
 /// <summary>
 /// Imports referral packages from a package folder, a batch folder or a zip of either. Packages are read and
 /// parsed in parallel and stored by one writer; each package is stored whole or not at all, and one bad package
-/// never stops the rest. Re-importing a stored package changes nothing. Each new referral is linked to the stored
-/// ones as it is written (<see cref="ReferralLinker"/>), unless <see cref="LinkingOptions.Enabled"/> is false.
+/// never stops the rest. Re-importing a stored package changes nothing. Unless <see cref="LinkingOptions.Enabled"/> is
+/// false, the writer leaves each new referral in the linking outbox, and once everything is stored the import links
+/// every waiting referral (<see cref="LinkingRun"/>: this import's and any a crashed one left), so callers still see
+/// their referrals linked when <see cref="ImportAsync"/> returns while the single writer does not link.
 /// </summary>
 public sealed partial class ReferralImporter(
     StoreDataSource dataSource, EvidenceStore evidence, IntakeOptions options, ILogger<ReferralImporter> logger, LinkingOptions? linking = null)
 {
     private readonly ReferralLinker? linker = linking?.Enabled == false ? null : new ReferralLinker(linking ?? new LinkingOptions(), dataSource.Provider);
+    private readonly LinkingRun? linkingRun = linking?.Enabled == false ? null : new LinkingRun(dataSource, linking ?? new LinkingOptions());
 
     // Many packages share one commit (savepoints keep each whole); a commit also happens whenever the
     // readers fall behind, so a slow trickle is never held back.
@@ -53,10 +56,23 @@ public sealed partial class ReferralImporter(
             LogCleanUpFailed(tally.MaybeOrphaned.Count, ex.Message);
         }
 
-        LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, clock.Elapsed.TotalSeconds);
+        var stored = clock.Elapsed;
+        LogFinished(tally.Imported, tally.Duplicates, tally.Conflicts.Count, tally.Rejections.Count, stored.TotalSeconds);
         activity?.SetTag("katalyst.imported", tally.Imported);
         activity?.SetTag("katalyst.rejected", tally.Rejections.Count);
-        return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, clock.Elapsed);
+
+        // The second phase, after the writer: link every waiting referral, in the order they were stored.
+        var linked = 0;
+        clock.Restart();
+        if (linkingRun is not null)
+        {
+            using var linking = IntakeTelemetry.Source.StartActivity("link");
+            linked = await linkingRun.DrainAsync(cancellationToken);
+            linking?.SetTag("katalyst.linked", linked);
+            LogLinked(linked, clock.Elapsed.TotalSeconds);
+        }
+
+        return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, stored, linked, clock.Elapsed);
     }
 
     private async Task ReadAllAsync(IEnumerable<ReferralPackage> packages, PackageReader reader, ChannelWriter<PackageOutcome> outcomes, CancellationToken cancellationToken)
@@ -202,6 +218,9 @@ public sealed partial class ReferralImporter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The bytes of {Count} files of rejected packages were kept: the clean-up could not use the store ({Reason})")]
     private partial void LogCleanUpFailed(int count, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import finished: {Imported} imported, {Duplicates} duplicates, {Conflicts} conflicts, {Rejected} rejected in {Seconds:F1}s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Linked {Linked} waiting referrals in {Seconds:F1}s")]
+    private partial void LogLinked(int linked, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import stored: {Imported} imported, {Duplicates} duplicates, {Conflicts} conflicts, {Rejected} rejected in {Seconds:F1}s")]
     private partial void LogFinished(int imported, int duplicates, int conflicts, int rejected, double seconds);
 }

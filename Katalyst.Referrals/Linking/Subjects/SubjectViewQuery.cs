@@ -15,6 +15,17 @@ public sealed class SubjectViewQuery(StoreDataSource dataSource)
             SubjectViewSql.Shared.SubjectOf, new { ReportId = reportId }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Whether <paramref name="reportId"/> still waits in the linking outbox: stored as its own subject but not yet checked
+    /// against other referrals, so "linked to nothing" would not be true yet.
+    /// </summary>
+    public async Task<bool> LinkingPendingAsync(long reportId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            LinkingOutboxSql.Shared.IsWaiting, new { ReportId = reportId }, cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>Only the subject's referrals, for the referral page's deconfliction warning.</summary>
     public async Task<IReadOnlyList<SubjectMember>> MembersAsync(long subjectId, CancellationToken cancellationToken = default)
     {

@@ -68,6 +68,7 @@ internal static class ScoringOutboxSql
                 SELECT o.report_id FROM scoring_outbox o
                 WHERE o.state = 'pending' AND o.next_attempt_at <= @Now
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
+                  AND NOT EXISTS (SELECT 1 FROM linking_outbox l WHERE l.report_id = o.report_id)
                   AND (@AfterAnalysis = 0 OR NOT EXISTS (SELECT 1 FROM referral_files f
                                   LEFT JOIN file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
                                   WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))
@@ -96,6 +97,7 @@ internal static class ScoringOutboxSql
                 FROM dbo.scoring_outbox o WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE o.state = N'pending' AND o.next_attempt_at <= @Now
                   AND (o.claimed_until IS NULL OR o.claimed_until <= @Now)
+                  AND NOT EXISTS (SELECT 1 FROM dbo.linking_outbox l WHERE l.report_id = o.report_id)
                   AND (@AfterAnalysis = 0 OR NOT EXISTS (SELECT 1 FROM dbo.referral_files f
                                   LEFT JOIN dbo.file_analysis a ON a.report_id = f.report_id AND a.file_id = f.file_id
                                   WHERE f.report_id = o.report_id AND f.sha256 IS NOT NULL AND a.report_id IS NULL))

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dapper;
+using Katalyst.Portal.Linking;
 using Katalyst.Portal.Access;
 using Katalyst.Portal.Tests.Access;
 using Katalyst.Portal.Tests.Hosting;
@@ -25,13 +27,17 @@ namespace Katalyst.Portal.Tests.Subjects;
 /// <item><see cref="PhoneOnly"/> shares only that phone, which four referrals carry, above the threshold: ignored,
 /// so it stays its own subject.</item>
 /// <item><see cref="Loner"/> shares nothing.</item>
+/// <item><see cref="Waiting"/> shares nothing and is then put back in the linking outbox, as an import that stopped
+/// between storing and linking leaves it; the portal's background linking is removed, so it stays waiting.</item>
 /// </list>
 /// <see cref="Second"/> is assigned to the supervisor in unit SUBJ-A; <see cref="Third"/> is held by unit SUBJ-B.
 /// </summary>
-public sealed class LinkedPortalServer() : PortalServer(new Dictionary<string, string?> { ["Linking:Thresholds:phone"] = "2" })
+public sealed class LinkedPortalServer() : PortalServer(
+    new Dictionary<string, string?> { ["Linking:Thresholds:phone"] = "2" },
+    services => services.Remove(services.Single(s => s.ImplementationType == typeof(WaitingReferralLinking))))
 {
     /// <summary>Referral report numbers.</summary>
-    public const long First = 81_000_001, Second = 81_000_002, Third = 81_000_003, PhoneOnly = 81_000_004, Loner = 81_000_005;
+    public const long First = 81_000_001, Second = 81_000_002, Third = 81_000_003, PhoneOnly = 81_000_004, Loner = 81_000_005, Waiting = 81_000_006;
 
     /// <summary>The e-mail the three linked referrals share.</summary>
     public const string SharedEmail = "shared.suspect@example.com";
@@ -59,11 +65,12 @@ public sealed class LinkedPortalServer() : PortalServer(new Dictionary<string, s
             Write(batch, Third, SharedEmail);
             Write(batch, PhoneOnly, "someone.else@example.com");
             Write(batch, Loner, "loner@example.com", phone: "03219876543");
+            Write(batch, Waiting, "waiting@example.com", phone: "03331112223");
             var linking = new LinkingOptions { Thresholds = { [IdentifierKinds.Phone] = 2 } };
             var importer = new ReferralImporter(dataSource, Services.GetRequiredService<EvidenceStore>(),
                 new IntakeOptions { Parallelism = 2 }, NullLogger<ReferralImporter>.Instance, linking);
             var summary = await importer.ImportAsync(batch, cancellationToken: cancellationToken);
-            if (summary.Imported != 5)
+            if (summary.Imported != 6)
             {
                 throw new InvalidOperationException($"The linked packages did not all import ({summary.Imported}): {string.Join("; ", summary.Rejections)}");
             }
@@ -71,6 +78,13 @@ public sealed class LinkedPortalServer() : PortalServer(new Dictionary<string, s
         finally
         {
             Directory.Delete(batch, recursive: true);
+        }
+
+        await using (var connection = await dataSource.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO linking_outbox (report_id, identifiers, enqueued_at) VALUES (@Waiting, '[]', '2026-11-23T08:00:00.0000000Z')",
+                new { Waiting }, cancellationToken: cancellationToken));
         }
 
         SubjectId = await Services.GetRequiredService<SubjectViewQuery>().SubjectOfAsync(First, cancellationToken)

@@ -109,6 +109,17 @@ public sealed class SubjectPageHttpTests(LinkedPortalServer server) : IClassFixt
         Assert.DoesNotContain("linking-deconfliction", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReferralPage_WaitingInTheLinkingOutbox_SaysLinkingIsPendingNotLinkedToNone()
+    {
+        var html = await GetAsync(PortalRoles.Supervisor, $"referrals/{LinkedPortalServer.Waiting}");
+
+        Assert.Contains("Linking pending: not yet checked against other referrals", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Linked to", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("linking-pending", StringComparison.Ordinal) < html.IndexOf("workflow-panel", StringComparison.Ordinal),
+            "The pending line comes before the work panel.");
+    }
+
     private async Task<string> GetAsync(string role, string path)
     {
         using var client = await PortalSession.SignedInClientAsync(server, role);

@@ -26,6 +26,9 @@ public sealed record Deconfliction(long SubjectId, int Linked, int Held, IReadOn
         return new Deconfliction(subjectId, others.Count, held.Count, holders);
     }
 
+    /// <summary>What the panel says while the referral waits in the linking outbox, instead of a count that is not known yet.</summary>
+    public const string PendingText = "Linking pending: not yet checked against other referrals";
+
     /// <summary>E.g. "Linked to 3 referrals (2 already assigned to Sara Khan, unit LHR-CCW)".</summary>
     public string Text
     {
