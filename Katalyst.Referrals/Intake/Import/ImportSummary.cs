@@ -50,4 +50,10 @@ public sealed record ImportSummary(
 
     /// <summary>The whole import: storing and linking.</summary>
     public TimeSpan Elapsed => StoreElapsed + LinkElapsed;
+
+    /// <summary>
+    /// Why linking stopped before every waiting referral was linked (the store refused it), or null. Everything stored
+    /// stays stored; the referrals still waiting are linked by the next import or the portal's linking loop.
+    /// </summary>
+    public string? LinkingError { get; init; }
 }

@@ -22,6 +22,10 @@ public static class ImportSummaryText
         yield return string.Create(culture, $"Rejected:   {summary.Rejections.Count,9:N0}");
         yield return string.Create(culture, $"Stored {summary.Processed:N0} packages in {summary.StoreElapsed.TotalSeconds:F1} s ({rate:N0} a second)");
         yield return string.Create(culture, $"Linked {summary.Linked:N0} referrals in {summary.LinkElapsed.TotalSeconds:F1} s ({linkRate:N0} a second)");
+        if (summary.LinkingError is { } linkingError)
+        {
+            yield return $"LINKING STOPPED: {linkingError}. Every referral is stored; those still waiting are linked by the next import or the portal, and are not scored until then.";
+        }
 
         if (summary.SkippedFiles.Count > 0)
         {

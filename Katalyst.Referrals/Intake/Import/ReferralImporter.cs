@@ -63,16 +63,31 @@ public sealed partial class ReferralImporter(
 
         // The second phase, after the writer: link every waiting referral, in the order they were stored.
         var linked = 0;
+        string? linkingError = null;
         clock.Restart();
         if (linkingRun is not null)
         {
             using var linking = IntakeTelemetry.Source.StartActivity("link");
-            linked = await linkingRun.DrainAsync(cancellationToken);
+            try
+            {
+                linked = await linkingRun.DrainAsync(cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                // The stored referrals stay stored and keep their outbox rows: nothing is lost, and the summary says so.
+                linkingError = $"the store refused linking ({ex.Message})";
+                linking?.SetStatus(ActivityStatusCode.Error, "linking refused");
+                LogLinkingFailed(ex.Message);
+            }
+
             linking?.SetTag("katalyst.linked", linked);
             LogLinked(linked, clock.Elapsed.TotalSeconds);
         }
 
-        return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, stored, linked, clock.Elapsed);
+        return new ImportSummary(tally.Imported, tally.Duplicates, tally.Conflicts, tally.Rejections, skipped, stored, linked, clock.Elapsed)
+        {
+            LinkingError = linkingError,
+        };
     }
 
     private async Task ReadAllAsync(IEnumerable<ReferralPackage> packages, PackageReader reader, ChannelWriter<PackageOutcome> outcomes, CancellationToken cancellationToken)
@@ -217,6 +232,9 @@ public sealed partial class ReferralImporter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The bytes of {Count} files of rejected packages were kept: the clean-up could not use the store ({Reason})")]
     private partial void LogCleanUpFailed(int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Linking stopped: the store refused it ({Reason}); the stored referrals wait in the linking outbox for the next import or the portal")]
+    private partial void LogLinkingFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Linked {Linked} waiting referrals in {Seconds:F1}s")]
     private partial void LogLinked(int linked, double seconds);

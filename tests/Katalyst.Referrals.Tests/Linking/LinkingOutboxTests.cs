@@ -1,4 +1,5 @@
 using Dapper;
+using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Store.Outbox;
 using Katalyst.Referrals.Tests.Store;
@@ -68,6 +69,27 @@ public sealed class LinkingOutboxTests
         Assert.Equal((5, 35), (summary.Imported, summary.Linked));
         Assert.Equal(0, await ScalarAsync(store, "SELECT COUNT(*) FROM linking_outbox"));
         Assert.Equal(35, await ScalarAsync(store, "SELECT COUNT(DISTINCT report_id) FROM referral_identifiers"));
+    }
+
+    [Fact]
+    public async Task ImportAsync_StoreRefusesLinking_EverythingStoredTheSummarySaysWhyAndTheNextDrainLinks()
+    {
+        using var import = await StoppedImport.GenerateAsync(12, 1606);
+        await using var store = await TempStore.CreateAsync();
+        const string refuse = "CREATE TRIGGER refuse_identifiers BEFORE INSERT ON referral_identifiers BEGIN SELECT RAISE(ABORT, 'identifiers volume offline'); END";
+        Assert.Equal(0, await ScalarAsync(store, refuse + "; SELECT 0"));
+
+        var summary = await store.Importer(linking: new LinkingOptions()).ImportAsync(import.Folder, cancellationToken: Ct);
+
+        Assert.Equal((12, 0), (summary.Imported, summary.Linked));
+        Assert.Contains("identifiers volume offline", summary.LinkingError, StringComparison.Ordinal);
+        Assert.Contains(ImportSummaryText.Lines(summary), l => l.StartsWith("LINKING STOPPED: the store refused linking", StringComparison.Ordinal));
+        Assert.Equal(12, await ScalarAsync(store, "SELECT COUNT(*) FROM referrals"));
+        Assert.Equal(12, await ScalarAsync(store, "SELECT COUNT(*) FROM linking_outbox")); // nothing lost: all still waiting
+
+        Assert.Equal(0, await ScalarAsync(store, "DROP TRIGGER refuse_identifiers; SELECT 0"));
+        Assert.Equal(12, await new LinkingRun(store.DataSource, new LinkingOptions()).DrainAsync(Ct));
+        Assert.Equal(0, await ScalarAsync(store, "SELECT COUNT(*) FROM linking_outbox"));
     }
 
     [Fact]

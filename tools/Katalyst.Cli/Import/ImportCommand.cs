@@ -107,7 +107,7 @@ internal static class ImportCommand
         var scoringFailed = scoreTarget is not null
             && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreTarget, apiKey, cancellationToken)
                  && await ScoreAsync(dataSource, scoreTarget, knownHashes, apiKey, cancellationToken));
-        return summary.Rejections.Count + summary.Conflicts.Count == 0 && !scoringFailed && !routingFailed ? Success : SomethingRejected;
+        return summary.Rejections.Count + summary.Conflicts.Count == 0 && summary.LinkingError is null && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
 
     private static async Task<bool> ScoreAsync(StoreDataSource dataSource, ScoringTarget server, string? knownHashes, string? apiKey, CancellationToken cancellationToken)
