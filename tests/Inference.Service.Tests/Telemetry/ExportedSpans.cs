@@ -1,5 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace Katalyst.Inference.Tests.Telemetry;
 
@@ -30,6 +32,32 @@ internal sealed class ExportedSpans : Collection<Activity>
 
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A tracer provider for this process exporting here: every Katalyst source, and ASP.NET Core's, the gRPC client's
+    /// and HttpClient's spans, so a call's client and server hops are both recorded.
+    /// </summary>
+    public TracerProvider Listen() => Sdk.CreateTracerProviderBuilder()
+        .AddSource("Katalyst.*")
+        .AddAspNetCoreInstrumentation()
+        .AddGrpcClientInstrumentation()
+        .AddHttpClientInstrumentation()
+        .AddInMemoryExporter(this)
+        .Build();
+
+    /// <summary>Whether <paramref name="ancestor"/> is <paramref name="span"/>'s parent, or its parent's, and so on, within <paramref name="trace"/>.</summary>
+    public static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
+    {
+        for (var current = span; current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
+        {
+            if (current.ParentSpanId == ancestor.SpanId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every span exported so far.</summary>

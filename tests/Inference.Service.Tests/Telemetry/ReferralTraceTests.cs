@@ -4,8 +4,6 @@ using Katalyst.Inference.Tests.Outbox;
 using Katalyst.Referrals.Intake.Import;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Scoring.Outbox;
-using OpenTelemetry;
-using OpenTelemetry.Trace;
 
 namespace Katalyst.Inference.Tests.Telemetry;
 
@@ -23,13 +21,7 @@ public sealed class ReferralTraceTests
     {
         var ct = TestContext.Current.CancellationToken;
         var exported = new ExportedSpans();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource("Katalyst.*")
-            .AddAspNetCoreInstrumentation()
-            .AddGrpcClientInstrumentation()
-            .AddHttpClientInstrumentation()
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var tracing = exported.Listen();
         await using var store = await OutboxStore.CreateAsync(Referrals, ct, seed: 4242, media: true);
         using var server = new KestrelInferenceServer();
         using var client = new ScoringClient(server.GrpcAddress);
@@ -69,25 +61,12 @@ public sealed class ReferralTraceTests
             foreach (var file in trace.Where(s => s.DisplayName == "analyse file"))
             {
                 Assert.Equal((stored.SpanId, reportId), (file.ParentSpanId, file.GetTagItem(IntakeTelemetry.ReportIdTag)));
-                Assert.Contains(trace, s => s.Kind == ActivityKind.Server && DescendsFrom(s, file, trace)); // client span(s), then the service's
+                Assert.Contains(trace, s => s.Kind == ActivityKind.Server && ExportedSpans.DescendsFrom(s, file, trace)); // client span(s), then the service's
                 analysedFiles++;
             }
         }
 
         Assert.Equal(analysis.Analysed, analysedFiles);
-    }
-
-    private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
-    {
-        for (var current = trace.FirstOrDefault(a => a.SpanId == span.ParentSpanId); current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
-        {
-            if (current.SpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The root of each referral's trace, in the order of the report ids.

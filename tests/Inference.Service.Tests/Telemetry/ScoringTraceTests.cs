@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Katalyst.Inference.Scoring;
 using Katalyst.Inference.Tests.Scoring;
 using Katalyst.Referrals.Scoring;
-using OpenTelemetry;
-using OpenTelemetry.Trace;
 
 namespace Katalyst.Inference.Tests.Telemetry;
 
@@ -14,13 +12,7 @@ public sealed class ScoringTraceTests
     public async Task ScoreAsync_ThroughRealChannel_OneTraceFromRunToModelBatch()
     {
         var exported = new ExportedSpans();
-        using var tracing = Sdk.CreateTracerProviderBuilder()
-            .AddSource("Katalyst.*")
-            .AddAspNetCoreInstrumentation()
-            .AddGrpcClientInstrumentation()
-            .AddHttpClientInstrumentation()
-            .AddInMemoryExporter(exported)
-            .Build();
+        using var tracing = exported.Listen();
         using var server = new KestrelInferenceServer();
         using var client = new ScoringClient(server.GrpcAddress);
 
@@ -43,19 +35,6 @@ public sealed class ScoringTraceTests
         // The server span's parent is a client span of this process's call, which descends from the run.
         var clientSpan = Assert.Single(trace, a => a.SpanId == serverSpan.ParentSpanId);
         Assert.Equal(ActivityKind.Client, clientSpan.Kind);
-        Assert.True(DescendsFrom(clientSpan, root, trace), "the gRPC client span does not descend from the scoring run's span");
-    }
-
-    private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
-    {
-        for (var current = span; current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
-        {
-            if (current.ParentSpanId == ancestor.SpanId)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        Assert.True(ExportedSpans.DescendsFrom(clientSpan, root, trace), "the gRPC client span does not descend from the scoring run's span");
     }
 }
