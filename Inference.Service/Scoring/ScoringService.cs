@@ -43,8 +43,12 @@ public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, I
     }
 
     // The batcher drops a request whose call was cancelled; the caller must then read DEADLINE_EXCEEDED, not UNKNOWN
-    // ("exception thrown by handler"), which is what gRPC sends when the handler's cancellation escapes first.
-    private static bool DeadlinePassed(ServerCallContext context) => context.Deadline <= DateTime.UtcNow;
+    // ("exception thrown by handler"), which is what gRPC sends when the handler's cancellation escapes first. A call
+    // with a deadline can be cancelled just before the deadline by this service's clock: the client's own deadline
+    // timer started when it sent the call, earlier than ours, and cancels the request first. Either way the caller's
+    // deadline ended it (a caller that cancels for another reason reads its own Cancelled and never this status).
+    private static bool DeadlinePassed(ServerCallContext context) =>
+        context.Deadline != DateTime.MaxValue && (context.Deadline <= DateTime.UtcNow || context.CancellationToken.IsCancellationRequested);
 
     private static RpcException DeadlineExceeded() =>
         new(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before it was scored; its work was dropped."));
