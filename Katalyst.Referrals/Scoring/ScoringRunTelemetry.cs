@@ -27,6 +27,9 @@ public static class ScoringRunTelemetry
     /// <summary>A scoring run found <paramref name="count"/> referrals to score.</summary>
     public static void Backlog(int count) => Unscored.Record(count);
 
+    /// <summary>Whether anything collects the backlog: counting it costs a scan of the outbox, done only then.</summary>
+    public static bool BacklogCollected => Unscored.Enabled;
+
     /// <summary>One batch finished: <paramref name="scored"/> stored, <paramref name="retrying"/> due again, <paramref name="gaveUp"/> given up.</summary>
     public static void Answered(int scored, int retrying, int gaveUp)
     {

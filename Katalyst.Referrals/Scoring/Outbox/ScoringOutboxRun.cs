@@ -74,8 +74,12 @@ public sealed partial class ScoringOutboxRun
     /// <summary>Claims due work until none is left (work failing now waits for its next attempt time).</summary>
     public async Task<OutboxPass> DrainAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var backlog = await outbox.CountsAsync(cancellationToken);
-        ScoringRunTelemetry.Backlog(backlog.Waiting + backlog.Retrying);
+        if (ScoringRunTelemetry.BacklogCollected)
+        {
+            var backlog = await outbox.CountsAsync(cancellationToken);
+            ScoringRunTelemetry.Backlog(backlog.Waiting + backlog.Retrying);
+        }
+
         var total = OutboxPass.Empty;
         while (await RunOnceAsync(cancellationToken) is { Claimed: > 0 } pass)
         {
