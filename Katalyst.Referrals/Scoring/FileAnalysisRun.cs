@@ -35,7 +35,7 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
     /// </summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
-    private readonly string claimerName = claimer ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string claimerName = claimer ?? WorkClaimers.NewName();
 
     /// <summary>Analyses what is unanalysed now; a file that fails this run for a reason the service gives is stored as unreadable with that reason.</summary>
     /// <exception cref="ScoringServiceException">The service cannot be reached or failed (nothing more is stored; the files claimed and not analysed are released for the next run).</exception>

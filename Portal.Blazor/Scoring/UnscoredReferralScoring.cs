@@ -21,7 +21,7 @@ public sealed partial class UnscoredReferralScoring(
     /// This instance's name in the claims it takes: machine, process and a random part (per portal instance, not per
     /// process, so two portals hosted in one process, as the two-portal test does, are two claimers).
     /// </summary>
-    public string Claimer { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    public string Claimer { get; } = WorkClaimers.NewName();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

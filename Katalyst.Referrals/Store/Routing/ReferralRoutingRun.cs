@@ -25,7 +25,7 @@ public sealed partial class ReferralRoutingRun(
     /// <summary>How long a claim holds before another instance may take the referrals over (the holder crashed).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private readonly string name = claimer ?? $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string name = claimer ?? WorkClaimers.NewName();
     private readonly ILogger log = logger ?? NullLogger<ReferralRoutingRun>.Instance;
 
     /// <summary>Routes what is unrouted now; returns how many referrals it routed.</summary>
