@@ -1,28 +1,30 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Katalyst.Inference.Scoring;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Katalyst.Inference.Tests.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Katalyst.Inference.Tests.Scoring;
 
 /// <summary>
-/// The service honours a client's deadline over a real channel: batches wait a full second to fill, so a call with a
-/// 100 ms deadline ends in DEADLINE_EXCEEDED while its request still waits, and the service drops that request.
+/// The service honours a client's deadline over a real channel (Kestrel on loopback, HTTP/2): batches wait a full
+/// second to fill, so a call with a 100 ms deadline ends in DEADLINE_EXCEEDED while its request still waits, and the
+/// service drops that request. In-memory TestServer is not used here: when the service answers a deadline it sends
+/// its trailers and then resets the stream, and TestServer turns that reset into a client exception (INTERNAL) when
+/// it comes before the client's own deadline timer.
 /// </summary>
 public sealed class ScoreDeadlineTests : IDisposable
 {
-    private readonly WebApplicationFactory<Program> factory = new WebApplicationFactory<Program>()
-        .WithWebHostBuilder(b => b.UseSetting("Scoring:MaxBatchDelayMilliseconds", "1000"));
+    private readonly KestrelInferenceServer server = new(("Scoring:MaxBatchDelayMilliseconds", "1000"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Score_TinyDeadlineWhileTheBatchWaits_DeadlineExceededAndTheWorkDropped()
     {
-        using var channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        using var channel = GrpcChannel.ForAddress(server.GrpcAddress);
         var client = new Protos.V1.Scoring.ScoringClient(channel);
-        var batcher = factory.Services.GetRequiredService<ScoreBatcher>();
+        var batcher = server.Services.GetRequiredService<ScoreBatcher>();
         await client.ScoreAsync(Hallmarks.Plain(1), cancellationToken: Ct); // warm: models loaded, batcher running
         var scoredBefore = batcher.Scored;
 
@@ -36,5 +38,5 @@ public sealed class ScoreDeadlineTests : IDisposable
         Assert.Equal(scoredBefore + 1, batcher.Scored);
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose() => server.Dispose();
 }
