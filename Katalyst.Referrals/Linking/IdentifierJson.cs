@@ -36,19 +36,40 @@ internal static class IdentifierJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>How many identifiers <paramref name="identifiers"/> (as <see cref="Identifiers"/> wrote them) holds.</summary>
-    public static int Count(string identifiers, long reportId)
+    /// <summary>
+    /// The identifiers <paramref name="identifiers"/> (as <see cref="Identifiers"/> wrote them) holds: a referral's
+    /// waiting row, read to link only these (a referral linked before may wait again with new ones, e.g. pdq).
+    /// </summary>
+    public static List<ReferralIdentifier> Parse(string identifiers, long reportId)
     {
         try
         {
             using var document = JsonDocument.Parse(identifiers);
-            return document.RootElement.GetArrayLength();
+            var parsed = new List<ReferralIdentifier>(document.RootElement.GetArrayLength());
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                parsed.Add(new ReferralIdentifier(
+                    Required(item, "k", reportId, index), Required(item, "v", reportId, index), Required(item, "s", reportId, index), Required(item, "o", reportId, index),
+                    item.TryGetProperty("d", out var detail) ? detail.GetString() : null));
+                index++;
+            }
+
+            return parsed;
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
         {
             throw new InvalidOperationException($"linking_outbox.identifiers of referral {reportId} is not a JSON array of identifiers: {ex.Message}", ex);
         }
     }
+
+    /// <summary>How many identifiers <paramref name="identifiers"/> (as <see cref="Identifiers"/> wrote them) holds.</summary>
+    public static int Count(string identifiers, long reportId) => Parse(identifiers, reportId).Count;
+
+    private static string Required(JsonElement item, string name, long reportId, int index) =>
+        item.TryGetProperty(name, out var value) && value.GetString() is { } text
+            ? text
+            : throw new KeyNotFoundException($"identifier [{index}] of referral {reportId} has no '{name}'");
 
     public static string Links(IEnumerable<(long Other, string Kind, string Value)> links)
     {

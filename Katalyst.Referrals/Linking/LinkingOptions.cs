@@ -45,6 +45,14 @@ public sealed class LinkingOptions
     /// <summary>The region national phone numbers are read in (<c>Linking:DefaultRegion</c>). Default PK.</summary>
     public string DefaultRegion { get; set; } = "PK";
 
+    /// <summary>
+    /// How far apart, in PDQ bits, two referrals' pictures may be and still count as one picture
+    /// (<c>Linking:PdqRadius</c>, 0 to 64). Default 31, upstream's match threshold (the known-hash sets' default too):
+    /// the generator's resized, re-encoded, cropped and colour-cast copies all fall within it. Only PDQs of quality 50
+    /// or more take part. A larger radius finds more copies and joins more unrelated pictures.
+    /// </summary>
+    public int PdqRadius { get; set; } = 31;
+
     /// <summary>The threshold in force for <paramref name="kind"/>; 0 (never links) for a kind no one configured.</summary>
     public int ThresholdFor(string kind) =>
         Thresholds.TryGetValue(kind, out var configured) ? configured : DefaultThresholds.GetValueOrDefault(kind, 0);
@@ -66,6 +74,11 @@ public sealed class LinkingOptions
             {
                 problems.Add($"{Section}:Thresholds:{kind} is {threshold}; it must be between 0 (never link) and 10000.");
             }
+        }
+
+        if (PdqRadius is < 0 or > 64)
+        {
+            problems.Add($"{Section}:PdqRadius is {PdqRadius}; it must be between 0 (identical PDQs only) and 64.");
         }
 
         if (DefaultRegion is not { Length: 2 } || !DefaultRegion.All(char.IsAsciiLetterUpper))

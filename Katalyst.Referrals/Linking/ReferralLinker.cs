@@ -81,14 +81,19 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
                 $"Referral {reportId} waits in linking_outbox but has no row in referral_subjects; the writer stores both in one savepoint, so the store was changed by hand.");
         }
 
-        return await LinkStoredAsync(store, reportId, identifiersJson, IdentifierJson.Count(identifiersJson, reportId), subjects[0], DateTimeOffset.UtcNow);
+        // Only these identifiers link: a referral linked earlier may wait again with new ones (pdq identifiers from its
+        // media analysis), and the ones it carried before have linked already.
+        var waiting = IdentifierJson.Parse(identifiersJson, reportId);
+        var only = waiting.Select(i => (i.Kind, i.Value)).ToHashSet();
+        return await LinkStoredAsync(store, reportId, identifiersJson, waiting.Count, subjects[0], DateTimeOffset.UtcNow, only);
     }
 
     private Task<long> InsertOwnSubjectAsync(LinkStore store, long reportId, DateTimeOffset now) =>
         store.ScalarAsync(sqlite ? LinkingSql.Sqlite.InsertSubject : LinkingSql.SqlServer.InsertSubject, ("@ReportId", reportId), ("@CreatedAt", now));
 
     // The one body of linking, for both paths: the referral and its own subject are stored; its identifiers are not yet.
-    private async Task<LinkOutcome> LinkStoredAsync(LinkStore store, long reportId, string identifiersJson, int identifierCount, long ownSubject, DateTimeOffset now)
+    private async Task<LinkOutcome> LinkStoredAsync(
+        LinkStore store, long reportId, string identifiersJson, int identifierCount, long ownSubject, DateTimeOffset now, HashSet<(string Kind, string Value)>? only = null)
     {
         if (identifierCount > 0)
         {
@@ -96,7 +101,7 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
                 ("@ReportId", reportId), ("@Identifiers", identifiersJson));
         }
 
-        var shared = identifierCount == 0 ? [] : await SharedAsync(store, reportId);
+        var shared = identifierCount == 0 ? [] : await SharedAsync(store, reportId, only);
         if (shared.Count == 0)
         {
             return new LinkOutcome(identifierCount, 0, 0, ownSubject);
@@ -111,7 +116,7 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
 
         if (crossed.Count > 0)
         {
-            shared = await SharedAsync(store, reportId); // subjects may have split
+            shared = await SharedAsync(store, reportId, only); // subjects may have split
         }
 
         await store.InsertIgnoredAsync([.. ignored.Select(g => (reportId, g.Kind, g.Value, g.Count))], now);
@@ -137,13 +142,14 @@ public sealed class ReferralLinker(LinkingOptions options, StoreProvider provide
         return new LinkOutcome(identifierCount, links.Count, ignored.Count, subjects[0]);
     }
 
-    private async Task<List<SharedIdentifier>> SharedAsync(LinkStore store, long reportId)
+    private async Task<List<SharedIdentifier>> SharedAsync(LinkStore store, long reportId, HashSet<(string Kind, string Value)>? only)
     {
         var rows = await store.QueryAsync(
             sqlite ? LinkingSql.Sqlite.SharedIdentifiers : LinkingSql.SqlServer.SharedIdentifiers,
             r => new SharedRow(r.GetString(0), r.GetString(1), LinkStore.Long(r, 2), LinkStore.NullableLong(r, 3), LinkStore.NullableLong(r, 4)),
             ("@ReportId", reportId), ("@Thresholds", thresholds));
         return rows
+            .Where(r => only is null || only.Contains((r.Kind, r.Value)))
             .GroupBy(r => (r.Kind, r.Value))
             .Select(g => new SharedIdentifier(g.Key.Kind, g.Key.Value, (int)g.First().ReferralCount,
                 g.Where(r => r.OtherReportId is not null).Select(r => (r.OtherReportId!.Value, r.OtherSubjectId ?? 0)).ToList()))

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Linking;
+using Katalyst.Referrals.Linking.Pdq;
 using Katalyst.Referrals.Store;
 using Katalyst.Referrals.Store.Analysis;
 
@@ -17,15 +19,21 @@ public sealed record FileAnalysisRunSummary(int Analysed, int Known, IReadOnlyLi
 /// never send a file to the service twice), reads the bytes from the <see cref="EvidenceStore"/> by SHA-256 (read only,
 /// never changed), sends them to the media service and stores the answer once, ending the claim in the same
 /// transaction. Crash-safe: a file is marked only when its answer is stored, so one not reached is released (or its
-/// lease lapses) and picked up by the next run, and a second answer for a stored file changes nothing.
+/// lease lapses) and picked up by the next run, and a second answer for a stored file changes nothing. A stored picture
+/// with a usable PDQ gives its referral pdq identifiers (its own and its near matches in other referrals) in the same
+/// transaction; the run keeps the PDQ index for that (<see cref="PdqNearMatchLinking"/>), so keep one run per process.
 /// </summary>
 /// <param name="dataSource">The store.</param>
 /// <param name="evidence">The evidence the bytes are read from.</param>
 /// <param name="client">The media service.</param>
 /// <param name="time">The clock (the claims' leases); the system's when null.</param>
 /// <param name="claimer">This instance's name in the claims it takes; machine, process and a random part when null.</param>
-public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore evidence, ScoringClient client, TimeProvider? time = null, string? claimer = null)
+/// <param name="linking">The linking options (<see cref="LinkingOptions.PdqRadius"/>); the defaults when null.</param>
+public sealed class FileAnalysisRun(
+    StoreDataSource dataSource, EvidenceStore evidence, ScoringClient client, TimeProvider? time = null, string? claimer = null, LinkingOptions? linking = null)
 {
+    private readonly PdqNearMatchLinking pdqLinks = new(linking ?? new LinkingOptions());
+
     /// <summary>Files claimed per look: small, so instances side by side share a batch.</summary>
     public const int PageSize = 25;
 
@@ -41,7 +49,7 @@ public sealed class FileAnalysisRun(StoreDataSource dataSource, EvidenceStore ev
     /// <exception cref="ScoringServiceException">The service cannot be reached or failed (nothing more is stored; the files claimed and not analysed are released for the next run).</exception>
     public async Task<FileAnalysisRunSummary> AnalyseUnanalysedAsync(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var claims = new FileAnalysisClaimStore(dataSource, time);
+        var claims = new FileAnalysisClaimStore(dataSource, time, pdqLinks);
         var clock = time ?? TimeProvider.System;
         var (analysed, known) = (0, 0);
         var problems = new List<string>();

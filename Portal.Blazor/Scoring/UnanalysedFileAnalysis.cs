@@ -1,4 +1,5 @@
 using Katalyst.Referrals.Evidence;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Store;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,11 @@ namespace Katalyst.Portal.Scoring;
 /// analysed is claimed through the database (so several portal instances on one store share the files, never sending
 /// one twice), sent by its SHA-256 from the evidence store to the media service (<c>Scoring:Server</c>) and the answer
 /// is stored once. <see cref="UnscoredReferralScoring"/> scores a referral only once all its received files are analysed,
-/// so scoring sees known versus new material.
+/// so scoring sees known versus new material. A picture's usable PDQ gives its referral pdq identifiers (near matches
+/// within <c>Linking:PdqRadius</c>), which <see cref="Linking.WaitingReferralLinking"/> links; the run keeps the PDQ index.
 /// </summary>
 public sealed partial class UnanalysedFileAnalysis(
-    StoreDataSource dataSource, EvidenceStore evidence, IOptions<PortalScoringOptions> options, ILogger<UnanalysedFileAnalysis> logger)
+    StoreDataSource dataSource, EvidenceStore evidence, IOptions<PortalScoringOptions> options, IOptions<LinkingOptions> linking, ILogger<UnanalysedFileAnalysis> logger)
     : BackgroundService
 {
     /// <inheritdoc />
@@ -26,7 +28,7 @@ public sealed partial class UnanalysedFileAnalysis(
         }
 
         using var client = new ScoringClient(target, settings.ApiKey, settings.ChannelOptions());
-        var run = new FileAnalysisRun(dataSource, evidence, client);
+        var run = new FileAnalysisRun(dataSource, evidence, client, linking: linking.Value);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.IntervalSeconds));
         do
         {

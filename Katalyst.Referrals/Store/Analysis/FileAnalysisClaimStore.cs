@@ -1,15 +1,25 @@
 using Dapper;
+using Katalyst.Referrals.Linking;
+using Katalyst.Referrals.Linking.Pdq;
 
 namespace Katalyst.Referrals.Store.Analysis;
 
 /// <summary>
 /// Claims on files to analyse (<c>file_analysis_claims</c>, migration 0014): a lease in the database, as the scoring
 /// outbox's, so any number of portal instances (and <c>katalyst import --score</c>) on one store share the media
-/// analysis without sending a file to the service twice.
+/// analysis without sending a file to the service twice. Storing an analysis with a usable PDQ also gives its referral
+/// its pdq identifiers, in the same transaction (<see cref="PdqNearMatchLinking"/>).
 /// </summary>
-public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvider? time = null)
+/// <param name="dataSource">The store.</param>
+/// <param name="time">The clock (leases); the system's when null.</param>
+/// <param name="pdqLinks">
+/// The near-match linking that holds this process's PDQ index; when null, one of its own with the default
+/// <see cref="LinkingOptions"/> (it loads the index from the store on the first usable PDQ).
+/// </param>
+public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvider? time = null, PdqNearMatchLinking? pdqLinks = null)
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly PdqNearMatchLinking links = pdqLinks ?? new PdqNearMatchLinking(new LinkingOptions());
 
     /// <summary>
     /// Claims up to <paramref name="take"/> files whose bytes are stored, that have no analysis and that no live claim
@@ -36,12 +46,18 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
     /// <summary>
     /// Stores the analysis of a file <paramref name="claimer"/> holds and ends the claim, in one transaction; false
     /// (nothing stored) when the claim was lost to another instance after its lease lapsed, or the file already had an analysis.
+    /// A stored analysis with a usable PDQ lists it and gives the referral its pdq identifiers in that transaction.
     /// </summary>
     public async Task<bool> CompleteAsync(string claimer, StoredFileAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (PdqNearMatchLinking.IsUsable(analysis))
+        {
+            await links.LockAsync(connection, transaction, dataSource.Provider, cancellationToken);
+        }
+
         var key = new { analysis.ReportId, analysis.FileId, Claimer = claimer };
         if (await connection.ExecuteAsync(new CommandDefinition(FileAnalysisClaimSql.Shared.DeleteClaim, key, transaction, cancellationToken: cancellationToken)) == 0)
         {
@@ -50,6 +66,11 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
         }
 
         var stored = await connection.ExecuteAsync(new CommandDefinition(FileAnalysisSql.Shared.InsertOnce, analysis, transaction, cancellationToken: cancellationToken)) == 1;
+        if (stored)
+        {
+            await links.AddAsync(connection, transaction, dataSource.Provider, analysis, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }

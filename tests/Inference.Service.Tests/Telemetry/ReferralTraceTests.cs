@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Katalyst.Inference.Scoring;
 using Katalyst.Inference.Tests.Outbox;
 using Katalyst.Referrals.Intake.Import;
+using Katalyst.Referrals.Linking;
 using Katalyst.Referrals.Scoring;
 using Katalyst.Referrals.Scoring.Outbox;
 
@@ -28,6 +29,7 @@ public sealed class ReferralTraceTests
         var run = new ScoringOutboxRun(store.DataSource, client, ScoringContext.Pakistan(), new ScoringOutboxOptions { BatchSize = 10 }, "trace-tests", afterAnalysis: true);
 
         var analysis = await new FileAnalysisRun(store.DataSource, store.Evidence, client).AnalyseUnanalysedAsync(cancellationToken: ct);
+        await new LinkingRun(store.DataSource, new LinkingOptions()).DrainAsync(ct); // pictures' pdq identifiers: scoring waits for them
         var pass = await run.DrainAsync(cancellationToken: ct);
 
         Assert.True(analysis.Analysed > 0, "the generated referrals came with no file bytes to analyse");

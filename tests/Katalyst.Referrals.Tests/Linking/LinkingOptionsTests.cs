@@ -32,6 +32,21 @@ public sealed class LinkingOptionsTests
         Assert.Contains(options.Problems(), p => p.StartsWith("Linking:Thresholds:sha256 is -1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(65)]
+    public void Problems_PdqRadiusOutOfRange_NamesTheKey(int radius)
+    {
+        var options = new LinkingOptions { PdqRadius = radius };
+
+        Assert.Contains(options.Problems(), p => p.StartsWith($"Linking:PdqRadius is {radius}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(64)]
+    public void Problems_PdqRadiusAtBounds_None(int radius) => Assert.Empty(new LinkingOptions { PdqRadius = radius }.Problems());
+
     [Fact]
     public void Problems_BadRegion_NamesTheKey()
     {

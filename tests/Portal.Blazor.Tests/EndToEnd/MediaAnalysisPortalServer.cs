@@ -86,6 +86,8 @@ public sealed class MediaAnalysisPortalServer : PortalServer
 
         using var client = new ScoringClient(new Uri(service.Address), service.ApiKey);
         Analysis = await new FileAnalysisRun(dataSource, evidence, client).AnalyseUnanalysedAsync(cancellationToken: cancellationToken);
+        // Pictures' pdq identifiers wait in the linking outbox and scoring waits for them, as in the portal (WaitingReferralLinking).
+        await new Katalyst.Referrals.Linking.LinkingRun(dataSource, new Katalyst.Referrals.Linking.LinkingOptions()).DrainAsync(cancellationToken);
         // Through the scoring outbox, as the portal and `katalyst import --score` score.
         Scoring = await new Katalyst.Referrals.Scoring.Outbox.ScoringOutboxRun(
             dataSource, client, ScoringContext.Pakistan(), new Katalyst.Referrals.Scoring.Outbox.ScoringOutboxOptions(), "media-analysis-tests", afterAnalysis: true)

@@ -105,7 +105,7 @@ internal static class ImportCommand
 
         var routingFailed = !await ImportRouting.RouteAsync(dataSource, geography, cancellationToken);
         var scoringFailed = scoreTarget is not null
-            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreTarget, apiKey, cancellationToken)
+            && !(await ImportAnalysis.AnalyseAsync(dataSource, new EvidenceStore(storeOptions.EvidencePath), scoreTarget, apiKey, linking, cancellationToken)
                  && await ScoreAsync(dataSource, scoreTarget, knownHashes, apiKey, cancellationToken));
         return summary.Rejections.Count + summary.Conflicts.Count == 0 && summary.LinkingError is null && !scoringFailed && !routingFailed ? Success : SomethingRejected;
     }
