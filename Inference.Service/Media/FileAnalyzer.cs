@@ -43,14 +43,17 @@ internal sealed record PdqHashes(PdqResult Result, IReadOnlyList<PdqHash>? Dihed
 /// </summary>
 public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOptions> options)
 {
-    /// <summary>Analyses <paramref name="bytes"/>; <paramref name="name"/> is what messages name.</summary>
-    public FileAnalysis Analyze(ReadOnlySpan<byte> bytes, string name, KnownHashMatcher matcher)
+    /// <summary>
+    /// Analyses <paramref name="bytes"/>; <paramref name="name"/> is what messages name. <paramref name="decoded"/>, when
+    /// given, sees a picture that was decoded and hashed while its pixels are still held (for the media models).
+    /// </summary>
+    public FileAnalysis Analyze(ReadOnlySpan<byte> bytes, string name, KnownHashMatcher matcher, Action<DecodedImage>? decoded = null)
     {
         ArgumentNullException.ThrowIfNull(matcher);
         var md5 = MD5.HashData(bytes);
         var sha1 = SHA1.HashData(bytes);
         var sha256 = SHA256.HashData(bytes);
-        var (image, problem, format, pdq) = Hash(bytes, name);
+        var (image, problem, format, pdq) = Hash(bytes, name, decoded);
 
         var matches = new List<FileMatch>();
         void Add(HashQuery query) => matches.AddRange(matcher.Match(query).Select(m => new FileMatch(query.Type, m)));
@@ -74,7 +77,7 @@ public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOpt
             [.. matches.OrderBy(m => m.Match.Distance).ThenBy(m => m.Match.Set, StringComparer.Ordinal).ThenBy(m => m.HashType)]);
     }
 
-    private (ImageOutcome Image, string Problem, string Format, PdqHashes? Pdq) Hash(ReadOnlySpan<byte> bytes, string name)
+    private (ImageOutcome Image, string Problem, string Format, PdqHashes? Pdq) Hash(ReadOnlySpan<byte> bytes, string name, Action<DecodedImage>? seen)
     {
         try
         {
@@ -84,7 +87,9 @@ public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOpt
                 return (ImageOutcome.Unreadable, $"{name}: {decoded.Width} x {decoded.Height} is too small to PDQ-hash (at least {PdqHasher.MinimumSide} pixels a side)", decoded.Format, null);
             }
 
-            return (ImageOutcome.Image, "", decoded.Format, Pdq(decoded));
+            var pdq = Pdq(decoded);
+            seen?.Invoke(decoded);
+            return (ImageOutcome.Image, "", decoded.Format, pdq);
         }
         catch (ImageDecodingException ex)
         {

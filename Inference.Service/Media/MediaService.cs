@@ -2,8 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using Grpc.Core;
 using Katalyst.Inference.HashSets;
+using Katalyst.Inference.Media.Models;
 using Katalyst.Protos.V1;
 using Microsoft.Extensions.Options;
+using SkiaSharp;
 using MediaHashType = Katalyst.Media.HashSets.HashType;
 using ProtoHashType = Katalyst.Protos.V1.HashType;
 
@@ -11,9 +13,11 @@ namespace Katalyst.Inference.Media;
 
 /// <summary>
 /// The <c>katalyst.v1.Media</c> gRPC service: gathers one file's chunks up to the configured limit, hands the bytes to
-/// <see cref="FileAnalyzer"/> with one version of the hash sets, and maps the answer.
+/// <see cref="FileAnalyzer"/> with one version of the hash sets, runs a decoded picture through the media models
+/// (<see cref="ImageSignalsAnalyzer"/>) when they are loaded, and maps the answer.
 /// </summary>
-public sealed partial class MediaService(FileAnalyzer analyzer, LoadedHashSets sets, IOptions<MediaAnalysisOptions> options, ILogger<MediaService> logger)
+public sealed partial class MediaService(
+    FileAnalyzer analyzer, LoadedHashSets sets, MediaModelsState models, ImageSignalsAnalyzer signals, IOptions<MediaAnalysisOptions> options, ILogger<MediaService> logger)
     : Protos.V1.Media.MediaBase
 {
     /// <inheritdoc />
@@ -53,8 +57,30 @@ public sealed partial class MediaService(FileAnalyzer analyzer, LoadedHashSets s
         }
 
         var version = sets.Current;
-        var analysis = analyzer.Analyze(buffer.WrittenSpan, name, version.Matcher);
-        return Map(analysis, version.LoadedAt);
+        var loaded = models.Set;
+        SKImage? picture = null;
+        try
+        {
+            var analysis = analyzer.Analyze(buffer.WrittenSpan, name, version.Matcher, loaded is null ? null : decoded => picture = ImageTensors.ToImage(decoded));
+            var mapped = Map(analysis, version.LoadedAt);
+            if (analysis.Image == ImageOutcome.Image)
+            {
+                if (loaded is not null && picture is not null)
+                {
+                    mapped.Signals = ImageSignalsMapping.Map(await signals.AnalyzeAsync(loaded, picture, context.CancellationToken));
+                }
+                else
+                {
+                    mapped.SignalsProblem = models.Problem;
+                }
+            }
+
+            return mapped;
+        }
+        finally
+        {
+            picture?.Dispose();
+        }
     }
 
     private static MediaAnalysis Map(FileAnalysis analysis, DateTimeOffset loadedAt)
