@@ -14,6 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(DashboardBench.Create());
         command.Subcommands.Add(HashesBench.Create());
         command.Subcommands.Add(LoadBench.Create());
+        command.Subcommands.Add(TextDetectionBench.Create());
         return command;
     }
 }
