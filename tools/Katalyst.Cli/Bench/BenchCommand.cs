@@ -15,6 +15,7 @@ internal static class BenchCommand
         command.Subcommands.Add(HashesBench.Create());
         command.Subcommands.Add(LoadBench.Create());
         command.Subcommands.Add(MediaBench.Create());
+        command.Subcommands.Add(TextDetectionBench.Create());
         return command;
     }
 }
