@@ -25,6 +25,7 @@ public static class ScoringRegistration
         builder.Services.AddSingleton<ReferralScorer>();
         builder.Services.AddSingleton<ScoringMetrics>();
         builder.Services.AddSingleton<ScoreBatcher>();
+        builder.Services.AddSingleton<ModelListing>();
         builder.Services.AddLoadedReadiness(ModelsPart);
         builder.Services.AddHostedService<LoadModelsOnStart>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScoreBatcher>());

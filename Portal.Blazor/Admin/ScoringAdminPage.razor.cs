@@ -85,6 +85,8 @@ public sealed partial class ScoringAdminPage
         .Where(e => !e.Key.Contains('.', StringComparison.Ordinal))
         .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key} {e.Value:0.###}")));
 
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
+
     private sealed class RuleDraft
     {
         public string Name { get; set; } = "";

