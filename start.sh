@@ -87,6 +87,8 @@ Katalyst is running.
                    in the background: tiers appear in the list within seconds)
   Partners:        $data/partners.json (katalyst partners list|add|revoke --file ...); the CLI's score commands
                    need a key too: --api-key or KATALYST_API_KEY
+  Media models:    $root/models/media (katalyst models list --server http://127.0.0.1:5081 with a partner key
+                   lists each model, its licence and caveats: signals for a person, never findings)
   Logs:            $data/portal.log, $data/inference.log
 Press Ctrl-C to stop.
 MSG
