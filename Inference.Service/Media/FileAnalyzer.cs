@@ -60,15 +60,9 @@ public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOpt
         Add(new HashQuery(HashType.Md5, md5));
         Add(new HashQuery(HashType.Sha1, sha1));
         Add(new HashQuery(HashType.Sha256, sha256));
-        // Upstream's rule: a hash of quality below 50 (flat or featureless pictures) is unusable for matching; it is
-        // still reported, but matching it would call unrelated pictures known (seen with generated gradients at distance 28).
-        if (pdq is { Result.IsUsable: true, Dihedral: null })
+        if (pdq is not null)
         {
-            Add(HashQuery.Of(pdq.Result.Hash));
-        }
-        else if (pdq is { Result.IsUsable: true, Dihedral: { } variants })
-        {
-            matches.AddRange(matcher.MatchDihedral(variants).Select(m => new FileMatch(HashType.Pdq, m)));
+            matches.AddRange(MatchPdq(pdq, matcher));
         }
 
         return new FileAnalysis(
@@ -76,6 +70,32 @@ public sealed class FileAnalyzer(ImageDecoder decoder, IOptions<MediaAnalysisOpt
             image, problem, format, pdq?.Result,
             [.. matches.OrderBy(m => m.Match.Distance).ThenBy(m => m.Match.Set, StringComparer.Ordinal).ThenBy(m => m.HashType)]);
     }
+
+    /// <summary>
+    /// The PDQ of one video frame (null when it is too small to hash) and its matches, nearest first, as a decoded
+    /// picture's PDQ is matched.
+    /// </summary>
+    public (PdqResult? Pdq, IReadOnlyList<FileMatch> Matches) HashFrame(DecodedImage frame, KnownHashMatcher matcher)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(matcher);
+        if (frame.Width < PdqHasher.MinimumSide || frame.Height < PdqHasher.MinimumSide)
+        {
+            return (null, []);
+        }
+
+        var pdq = Pdq(frame);
+        return (pdq.Result, [.. MatchPdq(pdq, matcher).OrderBy(m => m.Match.Distance).ThenBy(m => m.Match.Set, StringComparer.Ordinal)]);
+    }
+
+    // Upstream's rule: a hash of quality below 50 (flat or featureless pictures) is unusable for matching; it is
+    // still reported, but matching it would call unrelated pictures known (seen with generated gradients at distance 28).
+    private static IEnumerable<FileMatch> MatchPdq(PdqHashes pdq, KnownHashMatcher matcher) => pdq switch
+    {
+        { Result.IsUsable: false } => [],
+        { Dihedral: null } => matcher.Match(HashQuery.Of(pdq.Result.Hash)).Select(m => new FileMatch(HashType.Pdq, m)),
+        { Dihedral: { } variants } => matcher.MatchDihedral(variants).Select(m => new FileMatch(HashType.Pdq, m)),
+    };
 
     private (ImageOutcome Image, string Problem, string Format, PdqHashes? Pdq) Hash(ReadOnlySpan<byte> bytes, string name, Action<DecodedImage>? seen)
     {

@@ -21,4 +21,22 @@ public sealed class MediaAnalysisOptions
     /// matched (<c>MediaMatch.pdq_transform</c>). Default true. Off, only the picture as it is is matched.
     /// </summary>
     public bool MatchDihedral { get; set; } = true;
+
+    /// <summary>
+    /// How many frames are taken from a video, spread evenly over it (at most <c>Media:Video:MaxFrames</c>, from the first
+    /// <c>Media:Video:MaxDurationSeconds</c>); each gets its PDQ, matches, signals and text. Default 16.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int VideoFrames { get; set; } = 16;
+
+    /// <summary>The most characters of OCR text returned per picture or frame; longer text is cut and marked. Default 4096.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxOcrCharacters { get; set; } = 4096;
+
+    /// <summary>
+    /// The most pictures of one file Tesseract reads (a video's frames with text, earliest first); the others say so in
+    /// their <c>ocr_problem</c>. Bounds the time one video's OCR takes. Default 8.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxOcrImagesPerFile { get; set; } = 8;
 }

@@ -1,23 +1,28 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Grpc.Core;
 using Katalyst.Inference.HashSets;
 using Katalyst.Inference.Media.Models;
+using Katalyst.Inference.Media.Text;
+using Katalyst.Inference.Media.Video;
+using Katalyst.Media.Matching;
+using Katalyst.Media.Text;
 using Katalyst.Protos.V1;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
-using MediaHashType = Katalyst.Media.HashSets.HashType;
-using ProtoHashType = Katalyst.Protos.V1.HashType;
 
 namespace Katalyst.Inference.Media;
 
 /// <summary>
 /// The <c>katalyst.v1.Media</c> gRPC service: gathers one file's chunks up to the configured limit, hands the bytes to
 /// <see cref="FileAnalyzer"/> with one version of the hash sets, runs a decoded picture through the media models
-/// (<see cref="ImageSignalsAnalyzer"/>) when they are loaded, and maps the answer.
+/// (<see cref="ImageSignalsAnalyzer"/>, the text detector and <see cref="ImageTextReader"/>) when they are loaded, tries
+/// bytes that are no image as a video (<see cref="VideoAnalyzer"/>), and maps the answer.
 /// </summary>
 public sealed partial class MediaService(
-    FileAnalyzer analyzer, LoadedHashSets sets, MediaModelsState models, ImageSignalsAnalyzer signals, IOptions<MediaAnalysisOptions> options, ILogger<MediaService> logger)
+    FileAnalyzer analyzer, LoadedHashSets sets, MediaModelsState models, ImageSignalsAnalyzer signals, ImageTextReader text, VideoAnalyzer video,
+    IOptions<MediaAnalysisOptions> options, ILogger<MediaService> logger)
     : Protos.V1.Media.MediaBase
 {
     /// <inheritdoc />
@@ -59,20 +64,32 @@ public sealed partial class MediaService(
         var version = sets.Current;
         var loaded = models.Set;
         SKImage? picture = null;
+        TextDetection? detection = null;
         try
         {
-            var analysis = analyzer.Analyze(buffer.WrittenSpan, name, version.Matcher, loaded is null ? null : decoded => picture = ImageTensors.ToImage(decoded));
+            var analysis = analyzer.Analyze(buffer.WrittenSpan, name, version.Matcher, loaded is null ? null : decoded =>
+            {
+                picture = ImageTensors.ToImage(decoded);
+                detection = loaded.Text.Detect(decoded);
+            });
             var mapped = Map(analysis, version.LoadedAt);
             if (analysis.Image == ImageOutcome.Image)
             {
-                if (loaded is not null && picture is not null)
+                if (loaded is not null && picture is not null && detection is not null)
                 {
-                    mapped.Signals = ImageSignalsMapping.Map(await signals.AnalyzeAsync(loaded, picture, context.CancellationToken));
+                    var signalsTask = signals.AnalyzeAsync(loaded, picture, context.CancellationToken);
+                    var found = await text.ReadAsync(picture, detection, name, context.CancellationToken);
+                    mapped.Signals = ImageSignalsMapping.Map(await signalsTask);
+                    mapped.Text = ImageTextMapping.Map(found);
                 }
                 else
                 {
                     mapped.SignalsProblem = models.Problem;
                 }
+            }
+            else if (analysis.Image == ImageOutcome.NotImage && MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var bytes))
+            {
+                await AddVideoAsync(mapped, bytes, name, version.Matcher, loaded, context.CancellationToken);
             }
 
             return mapped;
@@ -81,6 +98,25 @@ public sealed partial class MediaService(
         {
             picture?.Dispose();
         }
+    }
+
+    // The video's frames' matches join the file's own, nearest first: a known frame makes the file known.
+    private async Task AddVideoAsync(MediaAnalysis mapped, ArraySegment<byte> bytes, string name, KnownHashMatcher matcher, MediaModelSet? loaded, CancellationToken cancellationToken)
+    {
+        mapped.Video = await video.AnalyzeAsync(bytes, name, matcher, loaded, cancellationToken);
+        if (mapped.Video.Frames.Count == 0)
+        {
+            return;
+        }
+
+        if (loaded is null)
+        {
+            mapped.SignalsProblem = models.Problem;
+        }
+
+        var all = mapped.Matches.Concat(mapped.Video.Frames.SelectMany(f => f.Matches)).OrderBy(m => m.Match.Distance).ToList();
+        mapped.Matches.Clear();
+        mapped.Matches.AddRange(all);
     }
 
     private static MediaAnalysis Map(FileAnalysis analysis, DateTimeOffset loadedAt)
@@ -104,22 +140,7 @@ public sealed partial class MediaService(
             PdqQuality = analysis.Pdq?.Quality ?? 0,
             SetsLoadedAt = loadedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         };
-        mapped.Matches.AddRange(analysis.Matches.Select(m => new MediaMatch
-        {
-            HashType = m.HashType switch
-            {
-                MediaHashType.Md5 => ProtoHashType.Md5,
-                MediaHashType.Sha1 => ProtoHashType.Sha1,
-                MediaHashType.Sha256 => ProtoHashType.Sha256,
-                _ => ProtoHashType.Pdq,
-            },
-            Match = new HashSetMatch
-            {
-                Set = m.Match.Set, Category = m.Match.Category, Source = m.Match.Source, Distance = m.Match.Distance, MatchedValue = m.Match.MatchedHash,
-            },
-            // PdqDihedral's values are PdqTransform's, in upstream's order.
-            PdqTransform = (PdqTransform)(int)m.Match.Transform,
-        }));
+        mapped.Matches.AddRange(analysis.Matches.Select(MediaMatchMapping.Map));
         return mapped;
     }
 

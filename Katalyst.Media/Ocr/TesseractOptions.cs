@@ -8,6 +8,13 @@ public sealed class TesseractOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Media:Ocr";
 
+    /// <summary>
+    /// Whether the inference service's <c>Media.Analyze</c> reads text it found with Tesseract. Default true. Off, text is
+    /// still found (detection) and the response's <c>ocr_problem</c> names this key. <see cref="TesseractReader"/> itself
+    /// ignores it.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The program: a name found on PATH or a full path. Default <c>tesseract</c> (Debian's tesseract-ocr).</summary>
     public string Executable { get; set; } = "tesseract";
 

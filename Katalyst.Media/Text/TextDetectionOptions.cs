@@ -30,7 +30,7 @@ public sealed class TextDetectionOptions
     /// <summary>The most regions kept from one image (the largest first). Default 1000.</summary>
     public int MaxRegions { get; set; } = 1000;
 
-    /// <summary>The most images of one input size run in one model call by <see cref="TextDetector.DetectBatch"/>. Default 32.</summary>
+    /// <summary>The most images of one input size run in one model call by <c>TextDetector.DetectBatch</c>. Default 32.</summary>
     public int MaxBatch { get; set; } = 32;
 }
 

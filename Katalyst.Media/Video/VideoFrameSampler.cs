@@ -64,8 +64,9 @@ public sealed class VideoFrameSampler
         limit.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         try
         {
+            // The folder is the owner's alone (CreateTempSubdirectory makes it 0700 on Unix), and so is the file.
             var path = Path.Combine(folder.FullName, "input");
-            var file = File.Create(path);
+            var file = CreateOwnerOnly(path);
             await using (file.ConfigureAwait(false))
             {
                 await video.CopyToAsync(file, limit.Token).ConfigureAwait(false);
@@ -91,6 +92,21 @@ public sealed class VideoFrameSampler
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Checks that ffprobe and ffmpeg are where <see cref="VideoSamplingOptions.FfmpegFolder"/> (or PATH) says.</summary>
+    /// <exception cref="MissingToolException">One is missing; the message names it and Debian's ffmpeg package.</exception>
+    public void CheckInstalled() => FindTools();
+
+    private static FileStream CreateOwnerOnly(string path)
+    {
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, create);
     }
 
     private static async Task<(string Format, TimeSpan Duration, int Width, int Height)> ProbeAsync(string path, string name, FFOptions ffOptions, CancellationToken cancellationToken)

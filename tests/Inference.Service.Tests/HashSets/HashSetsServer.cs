@@ -52,6 +52,9 @@ public sealed class HashSetsServer : IDisposable
     /// <summary>The started server's address, for typed clients.</summary>
     public Uri BaseAddress => factory?.Server.BaseAddress ?? throw new InvalidOperationException("start the server first");
 
+    /// <summary>The started server's services, for looking inside (readiness).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("start the server first");
+
     /// <summary>A handler into the started in-memory server, for typed clients.</summary>
     public HttpMessageHandler CreateHandler() => factory?.Server.CreateHandler() ?? throw new InvalidOperationException("start the server first");
 

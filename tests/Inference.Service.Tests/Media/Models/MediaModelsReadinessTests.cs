@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Katalyst.Inference.Tests.Media.Models;
 
-/// <summary>Readiness with the media models on: ready when all three load, not ready naming the file when one does not.</summary>
+/// <summary>Readiness with the media models on: ready when all four load, not ready naming the file when one does not.</summary>
 public sealed class MediaModelsReadinessTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("katalyst-media-models-").FullName;
@@ -37,6 +37,23 @@ public sealed class MediaModelsReadinessTests : IDisposable
         Assert.Contains(missing, entry.Description, StringComparison.Ordinal);
         Assert.Contains("missing", entry.Description, StringComparison.Ordinal);
         Assert.Null(analysis.Signals);
+        Assert.Contains(missing, analysis.SignalsProblem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckHealth_TextModelMissing_UnhealthyNamingTheFileAndNoText()
+    {
+        await CopyModelsAsync(except: MediaModelSet.TextModel);
+        using var server = new MediaModelsServer(folder);
+
+        var entry = await MediaModelsEntryAsync(server);
+        using var picture = DrawnImages.Draw(17);
+        var analysis = await MediaCalls.AnalyzeAsync(server.Channel, "shapes.png", DrawnImages.Encode(picture));
+
+        var missing = Path.Combine(folder, "ppocr-v4-det.onnx");
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains(missing, entry.Description, StringComparison.Ordinal);
+        Assert.Null(analysis.Text);
         Assert.Contains(missing, analysis.SignalsProblem, StringComparison.Ordinal);
     }
 
