@@ -32,7 +32,7 @@ public sealed record MediaWeights(
     public const string ModelName = "media-weights";
 
     /// <summary>The largest <see cref="MaxTotal"/> allowed: media signals stay signals beside the model.</summary>
-    public const float MaxTotalLimit = 5f;
+    public const float MaxTotalLimit = 8f;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -2,7 +2,6 @@ using Katalyst.Inference.Rules;
 using Katalyst.Inference.Scoring;
 using Katalyst.Protos.V1;
 using Katalyst.Scoring.Media;
-using Katalyst.Tests;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Katalyst.Inference.Tests.Scoring.MediaRequests;
@@ -71,16 +70,25 @@ public sealed class MediaScoringTests : IDisposable
     {
         var folder = ModelsCopyWithWeights("""
             { "version": "test-huge", "explicitAtLeast": 0.8, "apparentMinorAtLeast": 0.7, "faceScoreAtLeast": 0.75, "drawingAtLeast": 0.6,
-              "maxTotal": 5, "weights": { "newExplicitApparentMinor": 5, "newExplicit": 5, "drawingOrMeme": -5 } }
+              "maxTotal": 8, "weights": { "newExplicitApparentMinor": 8, "newExplicit": 8, "drawingOrMeme": -8 } }
             """);
         var scorer = Scorer(folder);
         var requests = new List<ScoreRequest>();
-        foreach (var tier4 in new[] { Hallmarks.Tier4MinorToMinor(), Hallmarks.Tier5Informational(), Hallmarks.Tier2Grooming() })
+        var noSuspect = Hallmarks.Plain(601);
+        noSuspect.ReportedPersons.Clear();
+        var abroad = Hallmarks.Plain(602);
+        abroad.RoutedInCountry = false;
+        var young = Hallmarks.Tier4MinorToMinor();
+        young.Victims.Add(new Victim { Age = 9 });
+        var priors = Hallmarks.Plain(603);
+        priors.ReportedPersons[0].InCountryPhones = 0;
+        priors.ReportedPersons[0].InCountryIpEvents = 0;
+        foreach (var referral in new[] { Hallmarks.Tier4MinorToMinor(), Hallmarks.Tier5Informational(), Hallmarks.Tier2Grooming(), noSuspect, abroad, young, priors })
         {
-            tier4.Files.Add(new ReferralFile { FileId = "f2", HashMatch = HashMatch.None, Annotations = new FileAnnotations() });
-            requests.Add(tier4);
-            requests.Add(WithMedia(tier4, porn: 0.99f, minor: 0.99f, faceScore: 0.99f, age: 10));
-            requests.Add(WithMedia(tier4, porn: 0f, drawing: 0.99f));
+            referral.Files.Add(new ReferralFile { FileId = "f2", HashMatch = HashMatch.None, Annotations = new FileAnnotations() });
+            requests.Add(referral);
+            requests.Add(WithMedia(referral, porn: 0.99f, minor: 0.99f, faceScore: 0.99f, age: 10));
+            requests.Add(WithMedia(referral, porn: 0f, drawing: 0.99f));
         }
 
         var results = scorer.Score(requests);
@@ -90,10 +98,11 @@ public sealed class MediaScoringTests : IDisposable
             Assert.InRange(results[i + 1].ModelTier, results[i].ModelTier - 1, results[i].ModelTier);
             Assert.InRange(results[i + 2].ModelTier, results[i].ModelTier, results[i].ModelTier + 1);
             var media = results[i + 1].Reasons.Single(r => r.Signal == MediaSignalRules.NewExplicitApparentMinor);
-            Assert.InRange(media.Contribution, 0.0001, 5.0);
+            Assert.InRange(media.Contribution, 0.0001, 8.0);
         }
 
-        Assert.Contains(results, r => r.Warnings.Any(w => w.StartsWith("The media signals were scaled down by the cap", StringComparison.Ordinal)));
+        Assert.Contains(results, r => r.Warnings.Any(w => w.StartsWith("The media signals were scaled down by the cap", StringComparison.Ordinal))
+            && r.Reasons.Any(x => x.Signal.StartsWith("media.", StringComparison.Ordinal) && Math.Abs(x.Contribution) < 8.0));
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using Katalyst.Scoring.Media;
-using Katalyst.Tests;
 
 namespace Katalyst.Scoring.Tests.Media;
 
