@@ -1,6 +1,7 @@
 using System.Globalization;
 using Katalyst.Inference.Rules;
 using Katalyst.Protos.V1;
+using Katalyst.Scoring.Media;
 using Katalyst.Scoring.Priority;
 using Katalyst.Scoring.Text;
 using TierRuleSet = Katalyst.Scoring.Priority.TierRuleSet;
@@ -10,11 +11,12 @@ namespace Katalyst.Inference.Scoring;
 
 /// <summary>
 /// Scores a batch of valid requests: texts through the text model, the policy's signals through the priority model,
-/// then the supervisor's rules, the reasons and the warnings. One model run per model for the whole batch.
+/// the files' media signals added to its linear scores (<see cref="MediaSignalRules"/>, within <see cref="MediaAdjustment"/>'s
+/// cap), then the supervisor's rules, the reasons and the warnings. One model run per model for the whole batch.
 /// </summary>
 public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules)
 {
-    /// <summary>How many reasons a result carries at most.</summary>
+    /// <summary>How many of the priority model's reasons a result carries at most; every media signal that moved it comes in addition.</summary>
     public const int MaxReasons = 5;
 
     private const int IndicatorCount = IndicatorNames.Count;
@@ -36,12 +38,14 @@ public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules
             PrioritySignals.Fill(requests[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
         }
 
-        var predictions = models.Priority.Run(signals, requests.Count);
+        var linear = models.Priority.RunLinear(signals, requests.Count);
         var rules = tierRules.Current.Rules; // one version of the rules for the whole batch
+        var weights = models.MediaWeights;
         var results = new ScoreResult[requests.Count];
         for (var r = 0; r < requests.Count; r++)
         {
-            results[r] = Result(requests[r], rules, predictions[r], indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
+            var media = MediaAdjustment.Apply(models.Priority.Parameters, linear[r], MediaSignalRules.Fire(requests[r], weights), weights.MaxTotal);
+            results[r] = Result(requests[r], rules, media, indicators.AsSpan(r * IndicatorCount, IndicatorCount), signals.AsSpan(r * width, width));
         }
 
         return results;
@@ -50,8 +54,9 @@ public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules
     private float[] TextIndicatorsOf(IReadOnlyList<ScoreRequest> requests) => TextIndicatorBatch.Run(
         models.Text, models.Featurizer, requests.Select(r => string.Join('\n', r.Texts.Select(t => t.Text))).ToList());
 
-    private ScoreResult Result(ScoreRequest request, TierRuleSet rules, PriorityPrediction prediction, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
+    private ScoreResult Result(ScoreRequest request, TierRuleSet rules, MediaAdjusted media, ReadOnlySpan<float> indicators, ReadOnlySpan<float> signals)
     {
+        var prediction = media.Prediction;
         var (ruled, applied) = rules.Apply(prediction.Tier, signals);
         var (tier, linked) = LinkedSubjectRule.Apply(ruled, request);
         var result = new ScoreResult
@@ -78,11 +83,26 @@ public sealed class ReferralScorer(ScoringModels models, TierRulesFile tierRules
             result.RulesApplied.Add(linked);
         }
 
-        result.Reasons.AddRange(Reasons(prediction.Contributions));
+        result.Reasons.AddRange(Reasons(prediction.Contributions).Concat(MediaReasons(media)).OrderByDescending(r => Math.Abs(r.Contribution)));
         result.Models.AddRange(models.Versions.Select(v => new ModelVersion { Name = v.Name, Version = v.Version }));
+        if (request.Files.Any(f => f.Media is not null))
+        {
+            result.Models.Add(new ModelVersion { Name = MediaWeights.ModelName, Version = models.MediaWeights.Version });
+        }
+
         result.Warnings.AddRange(ScoreWarnings.Of(request));
+        result.Warnings.AddRange(ScoreWarnings.OfMedia(media));
         return result;
     }
+
+    // Every media signal that moved the score is a reason, beside the model's own top reasons: it is not part of the
+    // trained model, so an investigator must always see it.
+    private static IEnumerable<Reason> MediaReasons(MediaAdjusted media) => media.Contributions.Select(c => new Reason
+    {
+        Signal = c.Signal,
+        Contribution = Math.Round(c.Contribution, 4),
+        Text = c.Text,
+    });
 
     private static IEnumerable<Reason> Reasons(float[] contributions) => contributions
         .Select((value, index) => (Value: value, Signal: PrioritySignals.All[index]))
@@ -121,6 +141,23 @@ public static class ScoreWarnings
         if (request.Texts.Count == 0)
         {
             yield return "The referral has no free text: the text indicators read nothing.";
+        }
+    }
+
+    /// <summary>The warnings when media signals moved the score: they are uncalibrated model signals, and whether the cap held them back.</summary>
+    public static IEnumerable<string> OfMedia(MediaAdjusted media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        if (media.Contributions.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return "Media signals (media.*) come from image models whose thresholds are not yet calibrated on this agency's material: look at the file before relying on them.";
+        if (media.Capped)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"The media signals were scaled down by the cap: on their own they move a referral at most one tier (the model alone said tier {media.ModelTier}).");
         }
     }
 }

@@ -91,6 +91,11 @@ public static class ScoreRequestValidation
             {
                 return $"files[{i}].file_id: required";
             }
+
+            if (request.Files[i].Media is { } media && MediaSignalsValidation.Problem(media) is { } problem)
+            {
+                return $"files[{i}].media.{problem}";
+            }
         }
 
         return null;

@@ -1,4 +1,5 @@
 using Katalyst.Scoring.Manifest;
+using Katalyst.Scoring.Media;
 using Katalyst.Scoring.Priority;
 using Katalyst.Scoring.Runtime;
 using Katalyst.Scoring.Text;
@@ -7,9 +8,10 @@ namespace Katalyst.Inference.Scoring;
 
 /// <summary>
 /// The models the service runs, loaded once at start-up from <see cref="ScoringOptions.ModelsPath"/>: each file's
-/// SHA-256 checked against the manifest, one long-lived ONNX Runtime session per model, warmed on load.
+/// SHA-256 checked against the manifest, one long-lived ONNX Runtime session per model, warmed on load; and the media
+/// signals' weights (<see cref="MediaWeights.FileName"/>), validated.
 /// </summary>
-public sealed class ScoringModels : IDisposable
+public sealed partial class ScoringModels : IDisposable
 {
     /// <summary>The text indicator model's name in the manifest.</summary>
     public const string TextModelName = "text-indicators";
@@ -26,6 +28,7 @@ public sealed class ScoringModels : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(options.ModelsPath);
         Manifest = ModelManifest.Read(folder);
+        MediaWeights = MediaWeights.Read(Path.Combine(folder, MediaWeights.FileName));
         var provider = new ExecutionProviderOptions { Provider = options.ExecutionProvider };
         var (textEntry, textPath) = Manifest.Verified(folder, TextModelName);
         var (priorityEntry, priorityPath) = Manifest.Verified(folder, PriorityModelName);
@@ -46,7 +49,11 @@ public sealed class ScoringModels : IDisposable
         Featurizer = new TextFeaturizer();
         Versions = [(textEntry.Name, textEntry.Version), (priorityEntry.Name, priorityEntry.Version)];
         ExecutionProvider = textSession.ExecutionProvider;
+        LogMediaWeights(logger, MediaWeights.Version, MediaWeights.MaxTotal);
     }
+
+    /// <summary>The media signals' weights and thresholds (the priority model does not know them).</summary>
+    public MediaWeights MediaWeights { get; }
 
     /// <summary>What <c>manifest.json</c> says about the models.</summary>
     public ModelManifest Manifest { get; }
@@ -72,4 +79,7 @@ public sealed class ScoringModels : IDisposable
         textSession.Dispose();
         prioritySession.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Media weights {Version} loaded: media signals move a referral at most {MaxTotal} log-odds and one tier")]
+    private static partial void LogMediaWeights(ILogger logger, string version, float maxTotal);
 }

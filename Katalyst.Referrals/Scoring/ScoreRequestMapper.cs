@@ -8,10 +8,12 @@ using ProtoFile = Katalyst.Protos.V1.ReferralFile;
 namespace Katalyst.Referrals.Scoring;
 
 /// <summary>
-/// One file as the mapper needs it: its fileDetails (if any), the MD5/SHA-1 of its bytes (if received) and the verdict
-/// of its media analysis (<c>known</c>, <c>new</c>, <c>not-image</c>, <c>unreadable</c>; null when not analysed).
+/// One file as the mapper needs it: its fileDetails (if any), the MD5/SHA-1 of its bytes (if received), the verdict
+/// of its media analysis (<c>known</c>, <c>new</c>, <c>not-image</c>, <c>unreadable</c>; null when not analysed) and
+/// what the media models saw in it (null when they did not analyse it).
 /// </summary>
-public sealed record FileFacts(string FileId, FileDetails? Details, string? Md5, string? Sha1, string? AnalysisVerdict = null);
+public sealed record FileFacts(
+    string FileId, FileDetails? Details, string? Md5, string? Sha1, string? AnalysisVerdict = null, Store.Analysis.FileMediaSignals? Media = null);
 
 /// <summary>
 /// Turns a referral (manifest, typed report, files) into the scoring service's request: what the triage policy
@@ -113,8 +115,27 @@ public static class ScoreRequestMapper
             mapped.PubliclyAvailable = available;
         }
 
+        if (file.Media is { HasSignals: true } media)
+        {
+            mapped.Media = Map(media);
+        }
+
         return mapped;
     }
+
+    // The summary the scorer reads; a file without faces says 0 for the face's fields, as scoring.proto asks.
+    private static MediaSignals Map(Store.Analysis.FileMediaSignals media) => new()
+    {
+        Drawing = media.Drawing ?? 0f,
+        Hentai = media.Hentai ?? 0f,
+        Neutral = media.Neutral ?? 0f,
+        Porn = media.Porn ?? 0f,
+        Sexy = media.Sexy ?? 0f,
+        FaceCount = media.FaceCount ?? 0,
+        ApparentMinorProbability = media.MinorProbability ?? 0f,
+        ApparentMinorFaceScore = media.MinorFaceScore ?? 0f,
+        ApparentAge = media.MinorApparentAge ?? 0f,
+    };
 
     // The stored media analysis first: known (exact or PDQ within a set's radius), or new material (an image nothing
     // matched; triage-policy.md raises the referral). Otherwise, the old path: the bytes' own hashes, else the hashes the

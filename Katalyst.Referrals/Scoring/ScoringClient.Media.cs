@@ -44,7 +44,21 @@ public sealed record MediaMatch(string HashType, string Set, string Category, st
 /// <param name="Matches">Every match in the enabled sets, nearest first; empty for new material.</param>
 public sealed record MediaAnalysisResult(
     string Md5, string Sha1, string Sha256, long ByteLength, MediaImageStatus Image, string ImageProblem, string? Pdq, int? Quality,
-    IReadOnlyList<MediaMatch> Matches);
+    IReadOnlyList<MediaMatch> Matches)
+{
+    /// <summary>
+    /// The media models' signals, summarised (<see cref="Store.Analysis.FileMediaSignals.Of"/>), or why they are absent for a
+    /// decoded picture; null when the service sent neither (not a picture).
+    /// </summary>
+    public Store.Analysis.FileMediaSignals? Signals { get; init; }
+
+    /// <summary>The result for the service's answer.</summary>
+    public static MediaAnalysisResult From(MediaAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return ScoringClient.Map(analysis);
+    }
+}
 
 /// <summary>Media analysis through the inference service's <c>katalyst.v1.Media</c>.</summary>
 public sealed partial class ScoringClient
@@ -92,7 +106,7 @@ public sealed partial class ScoringClient
         return await AnalyzeAsync(stream, fileName, cancellationToken);
     }
 
-    private static MediaAnalysisResult Map(MediaAnalysis a) => new(
+    internal static MediaAnalysisResult Map(MediaAnalysis a) => new MediaAnalysisResult(
         a.Md5, a.Sha1, a.Sha256, a.ByteLength,
         a.Image switch
         {
@@ -106,5 +120,10 @@ public sealed partial class ScoringClient
         a.Image == ImageStatus.Image ? a.PdqQuality : null,
         [.. a.Matches.Select(m => new MediaMatch(
             m.HashType switch { Protos.V1.HashType.Md5 => "md5", Protos.V1.HashType.Sha1 => "sha1", Protos.V1.HashType.Sha256 => "sha256", _ => "pdq" },
-            m.Match.Set, m.Match.Category, m.Match.Source, m.Match.Distance, m.Match.MatchedValue))]);
+            m.Match.Set, m.Match.Category, m.Match.Source, m.Match.Distance, m.Match.MatchedValue))])
+    {
+        Signals = a.Signals is { } signals ? Store.Analysis.FileMediaSignals.Of(signals)
+            : a.SignalsProblem.Length > 0 ? Store.Analysis.FileMediaSignals.Absent(a.SignalsProblem)
+            : null,
+    };
 }

@@ -28,7 +28,13 @@ public sealed class PriorityRunner
     public PriorityModelParameters Parameters { get; }
 
     /// <summary>Predicts <paramref name="rows"/> rows of <see cref="PrioritySignals.Count"/> signals each (row-major).</summary>
-    public PriorityPrediction[] Run(float[] signals, int rows)
+    public PriorityPrediction[] Run(float[] signals, int rows) => [.. RunLinear(signals, rows).Select(l => l.Predict(Parameters))];
+
+    /// <summary>
+    /// Runs the model over <paramref name="rows"/> rows and returns both linear parts of each, so a caller may add
+    /// signals the model does not know before the tier is chosen (<see cref="PriorityLinear.Predict"/>).
+    /// </summary>
+    public PriorityLinear[] RunLinear(float[] signals, int rows)
     {
         ArgumentNullException.ThrowIfNull(signals);
         var width = PrioritySignals.Count;
@@ -48,17 +54,16 @@ public sealed class PriorityRunner
         var urgentLinear = outputs[1].GetTensorDataAsSpan<float>();
         var ordinalContributions = outputs[2].GetTensorDataAsSpan<float>();
         var ordinalLinear = outputs[3].GetTensorDataAsSpan<float>();
-        var predictions = new PriorityPrediction[rows];
+        var linear = new PriorityLinear[rows];
         for (var r = 0; r < rows; r++)
         {
-            predictions[r] = OrdinalTierMath.Predict(
-                Parameters,
+            linear[r] = new PriorityLinear(
                 urgentLinear[r],
                 urgentContributions.Slice(r * width, width).ToArray(),
                 ordinalLinear[r],
                 ordinalContributions.Slice(r * width, width).ToArray());
         }
 
-        return predictions;
+        return linear;
     }
 }

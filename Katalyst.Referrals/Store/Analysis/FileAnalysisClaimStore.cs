@@ -46,7 +46,8 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
     /// <summary>
     /// Stores the analysis of a file <paramref name="claimer"/> holds and ends the claim, in one transaction; false
     /// (nothing stored) when the claim was lost to another instance after its lease lapsed, or the file already had an analysis.
-    /// A stored analysis with a usable PDQ lists it and gives the referral its pdq identifiers in that transaction.
+    /// A stored analysis with a usable PDQ lists it and gives the referral its pdq identifiers in that transaction, and
+    /// its media signals (<see cref="StoredFileAnalysis.MediaSignals"/>) are written in it too.
     /// </summary>
     public async Task<bool> CompleteAsync(string claimer, StoredFileAnalysis analysis, CancellationToken cancellationToken = default)
     {
@@ -69,6 +70,10 @@ public sealed class FileAnalysisClaimStore(StoreDataSource dataSource, TimeProvi
         if (stored)
         {
             await links.AddAsync(connection, transaction, dataSource.Provider, analysis, cancellationToken);
+            if (analysis.MediaSignals is { } signals)
+            {
+                await FileMediaSignalsStore.WriteAsync(connection, transaction, analysis.ReportId, analysis.FileId, signals, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -22,12 +22,23 @@ public sealed class FileAnalysisStore(StoreDataSource dataSource)
             .Select(r => new UnanalysedFile(r.ReportId, r.FileId, r.Sha256, r.Md5, r.Sha1)).AsList();
     }
 
-    /// <summary>Stores an analysis unless the file already has one (then the stored one stays); true when stored.</summary>
+    /// <summary>
+    /// Stores an analysis, with its media signals in the same transaction, unless the file already has one (then the
+    /// stored one stays); true when stored.
+    /// </summary>
     public async Task<bool> SaveAsync(StoredFileAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         await using var connection = await dataSource.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(FileAnalysisSql.Shared.InsertOnce, analysis, cancellationToken: cancellationToken)) == 1;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await connection.ExecuteAsync(new CommandDefinition(FileAnalysisSql.Shared.InsertOnce, analysis, transaction, cancellationToken: cancellationToken)) == 1;
+        if (stored && analysis.MediaSignals is { } signals)
+        {
+            await FileMediaSignalsStore.WriteAsync(connection, transaction, analysis.ReportId, analysis.FileId, signals, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return stored;
     }
 
     /// <summary>The stored analyses of one referral's files, by file id.</summary>

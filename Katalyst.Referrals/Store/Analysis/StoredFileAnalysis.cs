@@ -54,6 +54,13 @@ public sealed record StoredFileAnalysis(
     string? Pdq, int? Quality, string Verdict, string? MatchSet, string? MatchCategory, string? MatchSource, string? MatchType,
     int? MatchDistance, DateTimeOffset AnalysedAt)
 {
+    /// <summary>
+    /// What the media models saw (or why they did not run), written with the analysis into <c>file_media_signals</c>;
+    /// null when the file was no decoded picture, or the service sent no signals. Not read back with the analysis
+    /// (<see cref="FileMediaSignalsStore"/> reads it).
+    /// </summary>
+    public FileMediaSignals? MediaSignals { get; init; }
+
     /// <summary>True when the nearest match is exact (a cryptographic hash, or PDQ at distance 0).</summary>
     public bool IsExactMatch => MatchType is not null && (MatchType != "pdq" || MatchDistance == 0);
 
@@ -66,6 +73,9 @@ public sealed record StoredFileAnalysis(
         return new StoredFileAnalysis(
             reportId, fileId, analysis.Sha256, analysis.Md5, analysis.Sha1, analysis.ByteLength, analysis.Image == MediaImageStatus.Image,
             analysis.ImageProblem.Length == 0 ? null : analysis.ImageProblem, analysis.Pdq, analysis.Quality, FileVerdicts.Of(analysis),
-            best?.Set, best?.Category, best?.Source, best?.HashType, best?.Distance, at);
+            best?.Set, best?.Category, best?.Source, best?.HashType, best?.Distance, at)
+        {
+            MediaSignals = analysis.Signals,
+        };
     }
 }
