@@ -52,6 +52,9 @@ public sealed record MediaAnalysisResult(
     /// </summary>
     public Store.Analysis.FileMediaSignals? Signals { get; init; }
 
+    /// <summary>How many frames the service sampled when the bytes were a video; 0 otherwise.</summary>
+    public int VideoFrames { get; init; }
+
     /// <summary>The result for the service's answer.</summary>
     public static MediaAnalysisResult From(MediaAnalysis analysis)
     {
@@ -123,7 +126,13 @@ public sealed partial class ScoringClient
             m.Match.Set, m.Match.Category, m.Match.Source, m.Match.Distance, m.Match.MatchedValue))])
     {
         Signals = a.Signals is { } signals ? Store.Analysis.FileMediaSignals.Of(signals)
+            : FrameSignals(a) is { Count: > 0 } frames ? Store.Analysis.FileMediaSignals.MaxOverFrames(frames)
             : a.SignalsProblem.Length > 0 ? Store.Analysis.FileMediaSignals.Absent(a.SignalsProblem)
             : null,
+        VideoFrames = a.Video?.Frames.Count ?? 0,
     };
+
+    // A video's sampled frames, each summarised; the file's summary is their maximum (FileMediaSignals.MaxOverFrames).
+    private static List<Store.Analysis.FileMediaSignals> FrameSignals(MediaAnalysis a) =>
+        a.Video is null ? [] : [.. a.Video.Frames.Where(f => f.Signals is not null).Select(f => Store.Analysis.FileMediaSignals.Of(f.Signals))];
 }

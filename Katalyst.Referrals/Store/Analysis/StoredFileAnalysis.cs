@@ -8,7 +8,7 @@ public static class FileVerdicts
     /// <summary>A hash of the file is in an enabled set (exact, or PDQ within the set's radius).</summary>
     public const string Known = "known";
 
-    /// <summary>An image that nothing matched: previously unseen material.</summary>
+    /// <summary>An image, or a video whose frames were sampled, that nothing matched: previously unseen material.</summary>
     public const string New = "new";
 
     /// <summary>Not an image, and no exact match.</summary>
@@ -22,6 +22,7 @@ public static class FileVerdicts
     {
         ArgumentNullException.ThrowIfNull(analysis);
         return analysis.Matches.Count > 0 ? Known
+            : analysis.VideoFrames > 0 ? New
             : analysis.Image switch
             {
                 MediaImageStatus.Image => New,

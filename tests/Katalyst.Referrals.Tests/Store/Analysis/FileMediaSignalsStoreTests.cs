@@ -112,6 +112,35 @@ public sealed class FileMediaSignalsStoreTests
     }
 
     [Fact]
+    public void From_VideoFramesWithSignals_SummaryIsTheirMaximumAndTheVideoIsNew()
+    {
+        static VideoFrameAnalysis Frame(float porn, float minor) => new()
+        {
+            Signals = new ImageSignals
+            {
+                ExplicitContent = new ExplicitContent { Porn = porn, Neutral = 1 - porn },
+                Faces = { new DetectedFace { Score = 0.9f, ApparentAge = 15, ApparentMinorProbability = minor } },
+            },
+        };
+        var answer = new MediaAnalysis { Sha256 = new string('a', 64), Image = ImageStatus.NotImage, Video = new VideoAnalysis { FramesSampled = 3 } };
+        answer.Video.Frames.Add([Frame(0.1f, 0.2f), Frame(0.7f, 0.1f), new VideoFrameAnalysis()]);
+
+        var result = MediaAnalysisResult.From(answer);
+
+        Assert.Equal(3, result.VideoFrames);
+        Assert.Equal(FileVerdicts.New, FileVerdicts.Of(result));
+        Assert.Equal((2, 0.7f, 0.2f), (result.Signals!.Frames, result.Signals.Porn!.Value, result.Signals.MinorProbability!.Value));
+    }
+
+    [Fact]
+    public void From_NotImageNorVideo_NoSignalsAndNotNew()
+    {
+        var result = MediaAnalysisResult.From(new MediaAnalysis { Sha256 = new string('b', 64), Image = ImageStatus.NotImage, Video = new VideoAnalysis { Problem = "not a video" } });
+
+        Assert.Equal((0, (FileMediaSignals?)null, FileVerdicts.NotImage), (result.VideoFrames, result.Signals, FileVerdicts.Of(result)));
+    }
+
+    [Fact]
     public void EmbeddingBytes_Floats_LittleEndianFourBytesEach()
     {
         var bytes = FileMediaSignals.EmbeddingBytes([1f, -2.5f]);
