@@ -87,7 +87,9 @@ public sealed class InferenceProcess : IAsyncLifetime
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await LoopbackPort.WaitListeningAsync(process, port, TimeSpan.FromSeconds(60), "the inference service", () => string.Join("\n", output));
+        // Two minutes: a service process starting while the browser tests load both cores of a CI machine once took more
+        // than one minute to listen (with nothing logged yet); a service that crashes still fails at once.
+        await LoopbackPort.WaitListeningAsync(process, port, TimeSpan.FromMinutes(2), "the inference service", () => string.Join("\n", output));
     }
 
     /// <summary>Lines the service has written to standard output so far that contain <paramref name="text"/> (its log).</summary>
