@@ -3,8 +3,12 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Katalyst.Scoring.Runtime;
 
-/// <summary>Turns the requested provider into session options for the provider ONNX Runtime can actually give.</summary>
-internal static class ExecutionProviderSelection
+/// <summary>
+/// Turns the requested provider into session options for the provider ONNX Runtime can actually give. Public for models
+/// that own their <see cref="InferenceSession"/> (the text detector batches by input size itself) rather than an
+/// <see cref="OnnxModelSession"/>.
+/// </summary>
+public static class ExecutionProviderSelection
 {
     private const string CudaProvider = "CUDAExecutionProvider";
 

@@ -92,7 +92,7 @@ public sealed partial class MediaModelSet : IAsyncDisposable
             var ages = Open(AgeModel, ContentSize, ["age", "gender"]);
             var (textEntry, textPath) = manifest.Verified(folder, TextModel);
             TextDetector text;
-            using (var sessionOptions = TextSessionOptions.Create(options.ExecutionProvider, logger, out var textProvider))
+            using (var sessionOptions = ExecutionProviderSelection.Create(provider, textPath, logger, out var textProvider))
             {
                 text = TextDetector.FromFile(textPath, Options.Create(textOptions), sessionOptions);
                 models.Add((textEntry, textProvider));
